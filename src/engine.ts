@@ -1,0 +1,741 @@
+/**
+ * The engine: compile packs once, then check text sentence by sentence.
+ *
+ * text → sentences + tokens → rules (cheap lexical gate first, tags only when a pattern needs
+ * them) → findings with ranges in the original text → suggestions → filters (profile and
+ * user levels, allowed phrases, overlaps) → result.
+ * @module
+ */
+import { z } from 'zod';
+import type { Category, CheckResult, Finding, RoleLimitsOptions, Severity, Suggestion } from './types.js';
+import {
+  PackSchema,
+  PROFILES,
+  RulesMapSchema,
+  RoleLimitsSchema,
+  formatIssues,
+  type Pack,
+  type Rule,
+  type Skip,
+  type SuggestTemplate,
+} from './schema.js';
+import {
+  compileLexicon,
+  compilePattern,
+  matchAll,
+  PatternError,
+  type CompiledLexicon,
+  type CompiledPattern,
+  type Match,
+  type MatchContext,
+} from './pattern.js';
+import { lineColumn, lineStartsOf, segment, type Sentence, type Token } from './segment.js';
+import { capitalise, lowerFirst, render, templateProblem, tidy } from './rewrite.js';
+import type { LanguageSupport } from './lang/types.js';
+
+/** Options of `check()` and `createChecker()`. */
+export interface CheckerOptions {
+  /** Language of the text: a registered pack language (`en`, `sv`, `da`) or `auto`. Default `en`. */
+  lang?: string;
+  /** `chat` (default), `training` or `strict`. */
+  profile?: string;
+  /** Extra rule packs (plain objects in the pack format). A rule with a built-in id replaces it. */
+  packs?: unknown[];
+  /** Concept id (or category, or `category/*`) → `off | hint | info | warning | error`. */
+  rules?: Record<string, string>;
+  /** Phrases never to flag, e.g. `["you should see the view"]` (case-insensitive). */
+  allow?: string[];
+  /** Text and resources for the role-limits note. */
+  roleLimits?: RoleLimitsOptions;
+}
+
+/** Per-call options of `check()`. */
+export interface CheckOptions extends CheckerOptions {
+  /** The message being answered: crisis cues there also add the role-limits note. */
+  context?: string;
+}
+
+/** A reusable checker: options validated and packs compiled once. */
+export interface Checker {
+  check(text: string, options?: { context?: string }): CheckResult;
+}
+
+const CheckerOptionsSchema = z
+  .object({
+    lang: z.string().optional(),
+    profile: z.string().optional(),
+    packs: z.array(z.unknown()).optional(),
+    rules: RulesMapSchema.optional(),
+    allow: z.array(z.string().min(1, 'expected a non-empty phrase')).optional(),
+    roleLimits: RoleLimitsSchema.optional(),
+    context: z.string().optional(),
+  })
+  .strict();
+
+// ---------------------------------------------------------------- registry of built-in packs
+
+const builtinPacks = new Map<string, unknown>();
+const languageSupport = new Map<string, LanguageSupport>();
+/** Detects the language of a paragraph, set by the auto-detection module when loaded. */
+let detector: ((text: string, langs: string[]) => string) | null = null;
+
+/** Register a built-in pack and its language support (done by the language entry points). */
+export function registerLanguage(pack: unknown, support?: LanguageSupport): void {
+  const p = pack as { lang?: string };
+  if (!p || typeof p.lang !== 'string') throw new TypeError('peerspeak: registerLanguage(pack): pack.lang must be a string');
+  builtinPacks.set(p.lang, pack);
+  if (support) languageSupport.set(p.lang, support);
+  compiledCheckers.clear();
+}
+
+/** Set the detector used by `lang: 'auto'`. */
+export function registerDetector(fn: (text: string, langs: string[]) => string): void {
+  detector = fn;
+}
+
+/** Languages that have a registered pack. */
+export function languages(): string[] {
+  return [...builtinPacks.keys()];
+}
+
+// ---------------------------------------------------------------- compiled packs
+
+interface CompiledMatch {
+  pattern: CompiledPattern;
+  unless: CompiledPattern[];
+  suggest: SuggestTemplate[];
+}
+
+interface CompiledRule {
+  rule: Rule;
+  matches: CompiledMatch[];
+  unless: CompiledPattern[];
+  skip: Set<Skip>;
+  needsTags: boolean;
+}
+
+interface CompiledPack {
+  lang: string;
+  lexicons: Record<string, CompiledLexicon>;
+  guards: Record<string, CompiledPattern[]>;
+  rules: CompiledRule[];
+  strings: Record<string, string>;
+  clauseLinks?: Set<string>;
+  transforms: Record<string, (s: string) => string>;
+  support?: LanguageSupport;
+}
+
+const DEFAULT_SKIP: Skip[] = ['quote', 'reported'];
+const compiledPacks = new WeakMap<object, CompiledPack>();
+
+/** A pack failed validation or compilation. `path` is the location inside the pack. */
+export class PackError extends Error {
+  constructor(
+    message: string,
+    readonly path: string,
+  ) {
+    super(message);
+    this.name = 'PackError';
+  }
+}
+
+function phraseTokenizer(lang: string) {
+  return (phrase: string) => segment(phrase, lang).flatMap((s) => s.tokens.map((t) => t.norm));
+}
+
+/** Validate and compile a pack. Throws PackError naming the path inside the pack. */
+export function compilePack(input: unknown, where = 'pack', support?: LanguageSupport): CompiledPack {
+  if (input && typeof input === 'object') {
+    const cached = compiledPacks.get(input);
+    if (cached) return cached;
+  }
+  const parsed = PackSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new PackError(`peerspeak: invalid rule pack:\n${formatIssues(parsed.error, where)}`, where);
+  }
+  const pack: Pack = parsed.data;
+  const tok = phraseTokenizer(pack.lang);
+  const sup = support ?? languageSupport.get(pack.lang);
+  const lexicons: Record<string, CompiledLexicon> = {};
+  for (const [name, entries] of Object.entries(pack.lexicons ?? {})) lexicons[name] = compileLexicon(entries, tok);
+  const transforms: Record<string, (s: string) => string> = { ...(sup?.transforms ?? {}) };
+  for (const [name, inf] of Object.entries(pack.inflections ?? {})) {
+    transforms[name] = (phrase: string) => inflectFirst(phrase, inf);
+  }
+  const compile = (src: string, path: string): CompiledPattern => {
+    try {
+      return compilePattern(src, lexicons);
+    } catch (e) {
+      if (e instanceof PatternError) throw new PackError(`peerspeak: invalid rule pack: ${where}.${path}: ${e.message} in pattern "${src}"`, `${where}.${path}`);
+      throw e;
+    }
+  };
+  const guards: Record<string, CompiledPattern[]> = {};
+  for (const [name, pats] of Object.entries(pack.guards ?? {})) {
+    guards[name] = pats.map((p, i) => compile(p, `guards.${name}.${i}`));
+  }
+  const transformNames = new Set(Object.keys(transforms));
+  const lexNames = new Set(Object.keys(lexicons));
+  const rules: CompiledRule[] = pack.rules.map((rule, ri) => {
+    const base = `rules.${ri}`;
+    const checkSuggest = (list: SuggestTemplate[] | undefined, path: string, caps: Set<string>) => {
+      (list ?? []).forEach((s, si) => {
+        const problem = templateProblem(s.template, caps, transformNames, lexNames);
+        if (problem) throw new PackError(`peerspeak: invalid rule pack: ${where}.${path}.${si}.template: ${problem}`, `${where}.${path}.${si}.template`);
+      });
+    };
+    const matches = rule.match.map((m, mi) => {
+      const entry = typeof m === 'string' ? { pattern: m } : m;
+      const path = typeof m === 'string' ? `${base}.match.${mi}` : `${base}.match.${mi}.pattern`;
+      const pattern = compile(entry.pattern, path.slice(where.length ? 0 : 0));
+      const caps = new Set(['rest', 'before', 'match', ...captureNames(entry.pattern)]);
+      const suggest = entry.suggest ?? rule.suggest ?? [];
+      checkSuggest(suggest, entry.suggest ? `${base}.match.${mi}.suggest` : `${base}.suggest`, caps);
+      return {
+        pattern,
+        unless: (entry.unless ?? []).map((u, ui) => compile(u, `${base}.match.${mi}.unless.${ui}`)),
+        suggest,
+      };
+    });
+    const unless = (rule.unless ?? []).flatMap((u, ui) => {
+      try {
+        return expandGuard(u, guards, (s) => compile(s, `${base}.unless.${ui}`));
+      } catch (e) {
+        if (e instanceof PatternError) throw new PackError(`peerspeak: invalid rule pack: ${where}.${base}.unless.${ui}: ${e.message}`, `${where}.${base}.unless.${ui}`);
+        throw e;
+      }
+    });
+    return {
+      rule,
+      matches,
+      unless,
+      skip: new Set(rule.skip ?? DEFAULT_SKIP),
+      needsTags: matches.some((m) => m.pattern.usesTags || m.unless.some((u) => u.usesTags)) || unless.some((u) => u.usesTags),
+    };
+  });
+  const links = pack.lexicons?.clauseLinks;
+  const compiled: CompiledPack = {
+    lang: pack.lang,
+    lexicons,
+    guards,
+    rules,
+    strings: (pack.strings ?? {}) as Record<string, string>,
+    transforms,
+    ...(links ? { clauseLinks: new Set((Array.isArray(links) ? links : Object.keys(links)).map((w) => w.toLowerCase())) } : {}),
+    ...(sup ? { support: sup } : {}),
+  };
+  if (input && typeof input === 'object') compiledPacks.set(input, compiled);
+  return compiled;
+}
+
+function captureNames(pattern: string): string[] {
+  return [...pattern.matchAll(/(?:^|\s)([a-z][a-z0-9]*):/gi)].map((m) => m[1]!);
+}
+
+/** `guard:name` in an `unless` list stands for every pattern of that pack guard. */
+function expandGuard(src: string, guards: Record<string, CompiledPattern[]>, compile: (s: string) => CompiledPattern): CompiledPattern[] {
+  const m = /^guard:([A-Za-z][\w-]*)$/.exec(src.trim());
+  if (m) {
+    const g = guards[m[1]!];
+    if (!g) throw new PatternError(`unknown guard "${m[1]}"`);
+    return g;
+  }
+  return [compile(src)];
+}
+
+function inflectFirst(phrase: string, inf: { map?: Record<string, string> | undefined; suffixes?: Array<[string, string]> | undefined }): string {
+  const m = /^(\s*)([\p{L}'’-]+)(.*)$/su.exec(phrase);
+  if (!m) return phrase;
+  const word = m[2]!;
+  const lower = word.toLowerCase();
+  let out = inf.map?.[lower];
+  if (out === undefined) {
+    out = lower;
+    for (const [ending, repl] of inf.suffixes ?? []) {
+      if (lower.endsWith(ending)) {
+        out = lower.slice(0, lower.length - ending.length) + repl;
+        break;
+      }
+    }
+  }
+  if (word[0] !== lower[0]) out = capitalise(out);
+  return m[1] + out + m[3];
+}
+
+// ---------------------------------------------------------------- checking
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+interface SentenceState {
+  sentence: Sentence;
+  ctx: MatchContext;
+  words: Set<string>;
+  cache: Map<string, boolean>;
+  regions?: { reported: number; quotes: Array<[number, number]> };
+}
+
+function makeState(sentence: Sentence, pack: CompiledPack): SentenceState {
+  let tags: Array<Set<string>> | undefined;
+  const tagger = pack.support?.tag;
+  const ctx: MatchContext = {
+    tokens: sentence.tokens,
+    lexicons: pack.lexicons,
+    tags: () => (tags ??= tagger ? tagger(sentence) : sentence.tokens.map(() => new Set())),
+    ...(pack.clauseLinks ? { clauseLinks: pack.clauseLinks } : {}),
+  };
+  return { sentence, ctx, words: new Set(sentence.tokens.map((t) => t.norm)), cache: new Map() };
+}
+
+function gateOpen(p: CompiledPattern, st: SentenceState): boolean {
+  if (!p.gate) return true;
+  for (const w of p.gate) if (st.words.has(w)) return true;
+  return false;
+}
+
+function anyMatch(patterns: CompiledPattern[], st: SentenceState): Match | null {
+  for (const p of patterns) {
+    if (!gateOpen(p, st)) continue;
+    const m = matchAll(p, st.ctx)[0];
+    if (m) return m;
+  }
+  return null;
+}
+
+function guardHolds(name: string, pack: CompiledPack, st: SentenceState): boolean {
+  let v = st.cache.get(name);
+  if (v === undefined) {
+    const g = pack.guards[name];
+    v = !!g && anyMatch(g, st) !== null;
+    st.cache.set(name, v);
+  }
+  return v;
+}
+
+const OPEN_QUOTES: Record<string, string> = { '"': '"', '“': '”', '„': '“', '«': '»', '»': '«', '”': '”' };
+
+function regionsOf(pack: CompiledPack, st: SentenceState) {
+  if (st.regions) return st.regions;
+  const toks = st.sentence.tokens;
+  // Reported speech: everything after "you said (that)…" and the like.
+  let reported = Infinity;
+  for (const p of pack.guards['reported'] ?? []) {
+    if (!gateOpen(p, st)) continue;
+    const m = matchAll(p, st.ctx)[0];
+    if (m && m.end < reported) reported = m.end;
+  }
+  // Quoted speech: between paired quotation marks.
+  const quotes: Array<[number, number]> = [];
+  for (let i = 0; i < toks.length; i++) {
+    const close = OPEN_QUOTES[toks[i]!.text];
+    if (!close) continue;
+    for (let j = i + 1; j < toks.length; j++) {
+      if (toks[j]!.text === close) {
+        quotes.push([i, j]);
+        i = j;
+        break;
+      }
+    }
+  }
+  return (st.regions = { reported, quotes });
+}
+
+function isQuestion(pack: CompiledPack, st: SentenceState): boolean {
+  const toks = st.sentence.tokens;
+  let k = toks.length - 1;
+  while (k >= 0 && !toks[k]!.word && toks[k]!.text !== '?') k--;
+  if (k < 0 || toks[k]!.text !== '?') return false;
+  return pack.guards['question'] ? guardHolds('question', pack, st) : true;
+}
+
+interface RunContext {
+  text: string;
+  pack: CompiledPack;
+  crisis: boolean;
+}
+
+function ruleSkips(cr: CompiledRule, m: Match, pack: CompiledPack, st: SentenceState, run: RunContext): boolean {
+  const s = cr.skip;
+  if (s.has('question') && isQuestion(pack, st)) return true;
+  if (s.has('choice') && guardHolds('choice', pack, st)) return true;
+  if (s.has('emergency') && (guardHolds('emergency', pack, st) || (run.crisis && guardHolds('referral', pack, st)))) return true;
+  if (s.has('reported') || s.has('quote')) {
+    const r = regionsOf(pack, st);
+    if (s.has('reported') && m.start >= r.reported) return true;
+    if (s.has('quote') && r.quotes.some(([a, b]) => m.start > a && m.start < b)) return true;
+  }
+  return false;
+}
+
+function overlapsAny(patterns: CompiledPattern[], m: Match, st: SentenceState): boolean {
+  for (const p of patterns) {
+    if (!gateOpen(p, st)) continue;
+    for (const u of matchAll(p, st.ctx)) if (u.start < m.end && m.start < u.end) return true;
+  }
+  return false;
+}
+
+function spanText(toks: Token[], text: string, a: number, b: number): string {
+  if (b <= a) return '';
+  return text.slice(toks[a]!.start, toks[b - 1]!.end);
+}
+
+/** The sentence range a sentence-wide suggestion replaces: from its first word to its end. */
+function sentenceRange(st: SentenceState): [number, number] {
+  const toks = st.sentence.tokens;
+  const first = toks.find((t) => t.word) ?? toks[0]!;
+  let end = st.sentence.end;
+  return [first.start, end];
+}
+
+function restEnd(toks: Token[], from: number): number {
+  let e = toks.length;
+  while (e > from && !toks[e - 1]!.word && !/^[)\]%]$/.test(toks[e - 1]!.text)) e--;
+  return e;
+}
+
+function buildSuggestions(
+  templates: SuggestTemplate[],
+  m: Match,
+  st: SentenceState,
+  run: RunContext,
+): Suggestion[] {
+  const { text, pack } = run;
+  const toks = st.sentence.tokens;
+  const re = restEnd(toks, m.end);
+  const values: Record<string, string> = {
+    match: spanText(toks, text, m.start, m.end),
+    rest: spanText(toks, text, m.end, Math.max(m.end, re)),
+    before: spanText(toks, text, 0, m.start).replace(/[\s,;:–—-]+$/, ''),
+  };
+  for (const [name, [a, b]] of Object.entries(m.captures)) {
+    values[name] = spanText(toks, text, a, b);
+    values[name + '...'] = spanText(toks, text, a, Math.max(b, re));
+  }
+  const out: Suggestion[] = [];
+  const [sStart, sEnd] = sentenceRange(st);
+  for (const t of templates) {
+    const rendered = render(t.template, { values, lexicons: pack.lexicons, transforms: pack.transforms });
+    if (rendered === null) continue;
+    let range: [number, number];
+    let replacement = rendered;
+    const mode = t.replace ?? 'sentence';
+    if (mode === 'match') {
+      range = [toks[m.start]!.start, toks[m.end - 1]!.end];
+      const orig = text.slice(range[0], range[1]);
+      // Keep the original's capitalisation at the start of the match.
+      replacement = /^\p{Lu}/u.test(orig) ? capitalise(rendered) : range[0] === sStart ? capitalise(rendered) : rendered;
+    } else if (mode === 'clause') {
+      range = [toks[m.start]!.start, sEnd];
+      replacement = range[0] === sStart ? capitalise(rendered) : lowerFirst(rendered);
+    } else {
+      range = [sStart, sEnd];
+      replacement = capitalise(rendered);
+    }
+    replacement = tidy(replacement);
+    if (!replacement || replacement === text.slice(range[0], range[1])) continue;
+    if (out.some((s) => s.text === replacement)) continue;
+    out.push({ text: replacement, range, label: t.label });
+  }
+  return out;
+}
+
+function fillMessage(message: string, flagged: string): string {
+  return message.replace(/\{match\}/g, flagged);
+}
+
+interface Resolved {
+  profile: string;
+  userLevels: Record<string, string>;
+  allow: string[];
+  roleLimits: RoleLimitsOptions;
+}
+
+function levelFor(rule: Rule, r: Resolved): Severity | 'off' {
+  const u = r.userLevels;
+  const user = u[rule.id] ?? u[`${rule.category}/*`] ?? u[rule.category];
+  if (user) return user as Severity | 'off';
+  const prof = rule.profiles?.[r.profile as 'chat' | 'training' | 'strict'];
+  const level = prof ?? rule.severity;
+  if (level === 'hint' && r.profile !== 'strict') return 'off';
+  return level;
+}
+
+function runSentences(text: string, sentences: Sentence[], pack: CompiledPack, rules: Array<[CompiledRule, Severity]>, resolved: Resolved, crisis: boolean, lineStarts: number[]): Finding[] {
+  const findings: Finding[] = [];
+  const run: RunContext = { text, pack, crisis };
+  for (const sentence of sentences) {
+    if (!sentence.tokens.length) continue;
+    const st = makeState(sentence, pack);
+    for (const [cr, severity] of rules) {
+      if (cr.rule.category === 'role-limits') continue;
+      if (cr.unless.length && st.cache.get('unless:' + cr.rule.id) === true) continue;
+      let sentenceWide = false;
+      for (const cm of cr.matches) {
+        if (sentenceWide) break;
+        if (!gateOpen(cm.pattern, st)) continue;
+        for (const m of matchAll(cm.pattern, st.ctx)) {
+          if (ruleSkips(cr, m, pack, st, run)) continue;
+          if (cm.unless.length && overlapsAny(cm.unless, m, st)) continue;
+          if (cr.unless.length && overlapsAny(cr.unless, m, st)) continue;
+          const toks = sentence.tokens;
+          const range: [number, number] = [toks[m.start]!.start, toks[m.end - 1]!.end];
+          const flagged = text.slice(range[0], range[1]);
+          const suggestions = buildSuggestions(cm.suggest, m, st, run);
+          const { line, column } = lineColumn(lineStarts, range[0]);
+          findings.push({
+            ruleId: cr.rule.id,
+            category: cr.rule.category as Category,
+            severity,
+            principle: cr.rule.principle,
+            message: fillMessage(cr.rule.message, flagged),
+            ...(cr.rule.note ? { note: cr.rule.note } : {}),
+            range,
+            line,
+            column,
+            text: flagged,
+            suggestions,
+          });
+          if (cm.suggest.every((s) => (s.replace ?? 'sentence') !== 'match')) {
+            sentenceWide = true;
+            break;
+          }
+        }
+      }
+    }
+  }
+  return findings;
+}
+
+function crisisIn(sentences: Sentence[], pack: CompiledPack, rules: CompiledRule[]): Array<{ sentence: Sentence; m: Match; rule: CompiledRule }> {
+  const out: Array<{ sentence: Sentence; m: Match; rule: CompiledRule }> = [];
+  for (const cr of rules) {
+    if (cr.rule.category !== 'role-limits') continue;
+    for (const sentence of sentences) {
+      const st = makeState(sentence, pack);
+      for (const cm of cr.matches) {
+        if (!gateOpen(cm.pattern, st)) continue;
+        const m = matchAll(cm.pattern, st.ctx).find((mm) => !(cm.unless.length && overlapsAny(cm.unless, mm, st)) && !(cr.unless.length && overlapsAny(cr.unless, mm, st)) && !ruleSkips(cr, mm, pack, st, { text: sentence.text, pack, crisis: false }));
+        if (m) {
+          out.push({ sentence, m, rule: cr });
+          break;
+        }
+      }
+      if (out.length) break;
+    }
+  }
+  return out;
+}
+
+/** Build a checker: validates options, compiles packs once. Throws on invalid options. */
+export function createChecker(options: CheckerOptions = {}): Checker {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError(`peerspeak: createChecker(options): expected \`options\` to be an object, got ${describe(options)}`);
+  }
+  const parsed = CheckerOptionsSchema.safeParse(options);
+  if (!parsed.success) throw new TypeError(`peerspeak: invalid options:\n${formatIssues(parsed.error, 'options')}`);
+  const o = parsed.data;
+  const available = languages();
+  const lang = o.lang ?? 'en';
+  if (lang !== 'auto' && !available.includes(lang)) {
+    throw new RangeError(`peerspeak: unknown lang "${lang}": expected one of ${[...available, 'auto'].join(', ')}`);
+  }
+  if (lang === 'auto' && !detector) {
+    throw new RangeError('peerspeak: lang "auto" needs the language detector, which is not loaded');
+  }
+  const profile = o.profile ?? 'chat';
+  if (!(PROFILES as readonly string[]).includes(profile)) {
+    throw new RangeError(`peerspeak: unknown profile "${profile}": expected one of ${PROFILES.join(', ')}`);
+  }
+  const resolved: Resolved = { profile, userLevels: o.rules ?? {}, allow: (o.allow ?? []).map((a) => a.toLowerCase()), roleLimits: (o.roleLimits ?? {}) as RoleLimitsOptions };
+
+  // Compile built-in and user packs per language; user rules with the same id replace built-ins.
+  const userPacks = (o.packs ?? []).map((p, i) => compilePack(p, `packs.${i}`));
+  const byLang = new Map<string, { pack: CompiledPack; rules: Array<[CompiledRule, Severity]>; all: CompiledRule[] }>();
+  const langsNeeded = lang === 'auto' ? available : [lang];
+  for (const l of langsNeeded) {
+    const builtin = compilePack(builtinPacks.get(l), `rules/${l}`);
+    const extra = userPacks.filter((p) => p.lang === l);
+    const merged = new Map<string, CompiledRule>();
+    for (const r of builtin.rules) merged.set(r.rule.id, r);
+    for (const p of extra) for (const r of p.rules) merged.set(r.rule.id, r);
+    // Lexicons, guards and transforms of user packs extend the built-in ones.
+    const pack: CompiledPack = extra.length
+      ? {
+          ...builtin,
+          lexicons: Object.assign({}, builtin.lexicons, ...extra.map((p) => p.lexicons)),
+          guards: Object.assign({}, builtin.guards, ...extra.map((p) => p.guards)),
+          transforms: Object.assign({}, builtin.transforms, ...extra.map((p) => p.transforms)),
+        }
+      : builtin;
+    const all = [...merged.values()];
+    const rules: Array<[CompiledRule, Severity]> = [];
+    for (const cr of all) {
+      const level = levelFor(cr.rule, resolved);
+      if (level !== 'off') rules.push([cr, level]);
+    }
+    byLang.set(l, { pack, rules, all });
+  }
+
+  const checkOne = (text: string, l: string, context: string | undefined, baseOffset: number, fullText: string, lineStarts: number[]): Finding[] => {
+    const entry = byLang.get(l)!;
+    const { pack, rules } = entry;
+    const sentences = segment(text, l).map((s) => shift(s, baseOffset));
+    const roleRule = rules.find(([cr]) => cr.rule.category === 'role-limits');
+    let crisisHits: ReturnType<typeof crisisIn> = [];
+    let contextCrisis = false;
+    const crisisRules = entry.all.filter((cr) => cr.rule.category === 'role-limits');
+    if (crisisRules.length) {
+      crisisHits = crisisIn(sentences, pack, crisisRules);
+      if (context) contextCrisis = crisisIn(segment(context, l), pack, crisisRules).length > 0;
+    }
+    const crisis = crisisHits.length > 0 || contextCrisis;
+    const findings = runSentences(fullText, sentences, pack, rules, resolved, crisis, lineStarts);
+    if (roleRule && crisis && sentences.length) {
+      const [cr, severity] = roleRule;
+      const hit = crisisHits[0];
+      const range: [number, number] = hit
+        ? [hit.sentence.tokens[hit.m.start]!.start, hit.sentence.tokens[hit.m.end - 1]!.end]
+        : [sentences[0]!.start, sentences[0]!.end];
+      const { line, column } = lineColumn(lineStarts, range[0]);
+      const rl = resolved.roleLimits;
+      let message = rl.message ?? pack.strings['roleLimits'] ?? cr.rule.message;
+      if (rl.resources?.length) message += ' ' + rl.resources.join(' · ');
+      findings.push({
+        ruleId: cr.rule.id,
+        category: 'role-limits',
+        severity,
+        principle: cr.rule.principle,
+        message,
+        ...(cr.rule.note ? { note: cr.rule.note } : {}),
+        range,
+        line,
+        column,
+        text: fullText.slice(range[0], range[1]),
+        suggestions: [],
+      });
+    }
+    return findings;
+  };
+
+  return {
+    check(text: string, callOptions?: { context?: string }): CheckResult {
+      if (typeof text !== 'string') {
+        throw new TypeError(`peerspeak: check(text): expected \`text\` to be a string, got ${describe(text)}`);
+      }
+      const context = callOptions?.context ?? o.context;
+      if (context !== undefined && typeof context !== 'string') {
+        throw new TypeError(`peerspeak: check(text, options): expected \`options.context\` to be a string, got ${describe(context)}`);
+      }
+      const lineStarts = lineStartsOf(text);
+      let findings: Finding[] = [];
+      let usedLang = lang;
+      if (lang === 'auto') {
+        // Detect per paragraph so a Nordic post quoting English gets the right pack each time.
+        const langs: string[] = [];
+        for (const [start, end] of paragraphs(text)) {
+          const para = text.slice(start, end);
+          const l = detector!(para, available);
+          langs.push(l);
+          findings.push(...checkOne(para, l, context, start, text, lineStarts));
+        }
+        usedLang = mostCommon(langs) ?? available[0] ?? 'en';
+      } else {
+        findings = checkOne(text, lang, context, 0, text, lineStarts);
+      }
+      findings = filterAllowed(findings, text, resolved.allow);
+      findings = dedupe(findings);
+      findings.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+      return { findings, lang: usedLang };
+    },
+  };
+}
+
+function shift(s: Sentence, by: number): Sentence {
+  if (!by) return s;
+  return { ...s, start: s.start + by, end: s.end + by, tokens: s.tokens.map((t) => ({ ...t, start: t.start + by, end: t.end + by })) };
+}
+
+function paragraphs(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const re = /\n[ \t]*\n/g;
+  let last = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    if (m.index > last) out.push([last, m.index]);
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) out.push([last, text.length]);
+  return out;
+}
+
+function mostCommon(xs: string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
+  let best: string | undefined;
+  let n = 0;
+  for (const [k, v] of counts) if (v > n) [best, n] = [k, v];
+  return best;
+}
+
+function filterAllowed(findings: Finding[], text: string, allow: string[]): Finding[] {
+  if (!allow.length) return findings;
+  const lower = text.toLowerCase();
+  const spans: Array<[number, number]> = [];
+  for (const phrase of allow) {
+    let i = lower.indexOf(phrase);
+    while (i >= 0) {
+      spans.push([i, i + phrase.length]);
+      i = lower.indexOf(phrase, i + 1);
+    }
+  }
+  return findings.filter((f) => !spans.some(([a, b]) => f.range[0] < b && a < f.range[1]));
+}
+
+/** Overlapping findings of one category: keep the most severe (then the earliest). */
+function dedupe(findings: Finding[]): Finding[] {
+  const sorted = [...findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.range[0] - b.range[0]);
+  const kept: Finding[] = [];
+  for (const f of sorted) {
+    if (kept.some((k) => k.category === f.category && k.range[0] < f.range[1] && f.range[0] < k.range[1])) continue;
+    kept.push(f);
+  }
+  return kept;
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  return typeof v;
+}
+
+const compiledCheckers = new Map<string, Checker>();
+
+/** Check `text` once. Checkers for plain option sets are cached, so repeated calls are cheap. */
+export function check(text: string, options: CheckOptions = {}): CheckResult {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError(`peerspeak: check(text, options): expected \`options\` to be an object, got ${describe(options)}`);
+  }
+  const { context, ...rest } = options;
+  let checker: Checker;
+  const simple = !rest.packs || rest.packs.length === 0;
+  if (simple) {
+    const key = JSON.stringify(rest);
+    checker = compiledCheckers.get(key) ?? createChecker(rest);
+    if (compiledCheckers.size > 50) compiledCheckers.clear();
+    compiledCheckers.set(key, checker);
+  } else checker = createChecker(rest);
+  return checker.check(text, context === undefined ? undefined : { context });
+}
+
+/** The text with the suggestion's range replaced by its text. */
+export function applySuggestion(text: string, suggestion: Suggestion): string {
+  if (typeof text !== 'string') throw new TypeError(`peerspeak: applySuggestion(text, suggestion): expected \`text\` to be a string, got ${describe(text)}`);
+  if (!suggestion || typeof suggestion !== 'object' || typeof suggestion.text !== 'string' || !Array.isArray(suggestion.range)) {
+    throw new TypeError('peerspeak: applySuggestion(text, suggestion): expected `suggestion` to be { text: string, range: [start, end], label }');
+  }
+  const [a, b] = suggestion.range;
+  if (!Number.isInteger(a) || !Number.isInteger(b) || a < 0 || b < a || b > text.length) {
+    throw new RangeError(`peerspeak: applySuggestion(text, suggestion): \`suggestion.range\` [${a}, ${b}] is outside the text (length ${text.length})`);
+  }
+  return text.slice(0, a) + suggestion.text + text.slice(b);
+}

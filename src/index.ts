@@ -1,0 +1,25 @@
+/**
+ * peerspeak: flags directive, diagnostic and generalising language in peer-support messages
+ * and suggests first-person, choice-offering rewrites.
+ *
+ * ```ts
+ * import { check, applySuggestion } from 'peerspeak';
+ * const { findings } = check('You should call your doctor.');
+ * findings[0].suggestions[0].text; // 'Would calling your doctor be an option for you?'
+ * ```
+ * @module
+ */
+import enPack from '../rules/en/pack.json';
+import { en } from './lang/en.js';
+import { registerLanguage } from './engine.js';
+
+registerLanguage(enPack, en);
+
+export { check, createChecker, applySuggestion, compilePack, languages, registerLanguage, PackError } from './engine.js';
+export type { CheckOptions, CheckerOptions, Checker } from './engine.js';
+export type { Category, CheckResult, Finding, Lang, Profile, RoleLimitsOptions, RuleLevel, Severity, Suggestion } from './types.js';
+export { PackSchema, RuleSchema, CATEGORIES, SEVERITIES, LEVELS, PROFILES } from './schema.js';
+export type { Pack, PackInput, Rule } from './schema.js';
+export type { LanguageSupport } from './lang/types.js';
+/** The built-in English pack, as data. */
+export { enPack };

@@ -1,0 +1,181 @@
+/**
+ * English support: compromise's tagger (only for sentences a rule's cheap lexical gate let
+ * through) and its verb conjugation for rewrites ("Call your doctor" → "calling your doctor").
+ * @module
+ */
+import nlp from 'compromise/two';
+import type { Sentence } from '../segment.js';
+import type { LanguageSupport } from './types.js';
+import { lowerFirst } from '../rewrite.js';
+
+type Term = { pre: string; text: string; post: string; tags: Set<string>; normal?: string };
+
+const CLAUSE_PUNCT = new Set([',', ';', ':', '–', '—']);
+const NOUNISH = ['Singular', 'Noun', 'Adjective'];
+
+/**
+ * Tags per token. compromise tags a clause-initial verb after a comma as a noun ("If it gets
+ * worse, talk to…"), so a clause whose first word came out noun-like is tagged again on its own.
+ */
+function tagSentence(sentence: Sentence): Array<Set<string>> {
+  const out = tagSpan(sentence, 0);
+  const toks = sentence.tokens;
+  for (let i = 1; i < toks.length - 1; i++) {
+    if (!CLAUSE_PUNCT.has(toks[i]!.text) || !toks[i + 1]!.word) continue;
+    const tags = out[i + 1]!;
+    if (tags.has('Verb') || tags.has('Pronoun') || tags.has('Determiner') || tags.has('Conjunction') || tags.has('Preposition')) continue;
+    if (!NOUNISH.some((t) => tags.has(t))) continue;
+    const again = tagSpan(sentence, i + 1);
+    const end = toks.findIndex((t, k) => k > i + 1 && CLAUSE_PUNCT.has(t.text));
+    for (let k = i + 1; k < (end < 0 ? toks.length : end); k++) out[k] = again[k]!;
+  }
+  return out;
+}
+
+function tagSpan(sentence: Sentence, from: number): Array<Set<string>> {
+  const out: Array<Set<string>> = sentence.tokens.map(() => new Set<string>());
+  const toks = sentence.tokens;
+  const startOffset = toks[from]!.start;
+  const doc = nlp(sentence.text.slice(startOffset - sentence.start)) as unknown as { docs: Term[][] };
+  let cursor = startOffset;
+  let ti = from;
+  for (const terms of doc.docs) {
+    for (const term of terms) {
+      cursor += term.pre.length;
+      const s = cursor;
+      const e = cursor + term.text.length;
+      cursor = e + term.post.length;
+      // Contractions give a second, empty term ("don't" = do + not): its tags go to the same token.
+      const from = term.text.length ? s : s - 1;
+      while (ti < toks.length && toks[ti]!.end <= from) ti++;
+      for (let k = ti; k < toks.length && toks[k]!.start < Math.max(e, from + 1); k++) {
+        for (const tag of term.tags) out[k]!.add(tag);
+      }
+    }
+  }
+  return out;
+}
+
+const conjugate = (nlp as unknown as {
+  methods(): { two: { transform: { verb: { conjugate(v: string, m: unknown): Record<string, string> } } } };
+}).methods().two.transform.verb.conjugate;
+const model = (nlp as unknown as { model(): unknown }).model();
+const lexicon = (model as { one: { lexicon: Record<string, string> } }).one.lexicon;
+
+const gerundCache = new Map<string, string>();
+const NOT_GERUND = new Set(['bring', 'sing', 'ring', 'sting', 'swing', 'string', 'spring', 'cling', 'fling', 'sling', 'wring', 'ding', 'ping']);
+/** The -ing form of a base verb: call → calling, panic → panicking, be → being. */
+export function gerundOf(verb: string): string {
+  const lower = verb.toLowerCase();
+  let g = gerundCache.get(lower);
+  if (g === undefined && /[a-z]{2,}ing$/.test(lower) && !NOT_GERUND.has(lower)) g = lower;
+  if (g === undefined) {
+    g = conjugate(lower, model)?.Gerund ?? '';
+    if (!g || !g.endsWith('ing')) {
+      if (/[^aeiou]ic$/.test(lower)) g = lower + 'king';
+      else if (/ie$/.test(lower)) g = lower.slice(0, -2) + 'ying';
+      else if (/[^aeiouy]e$/.test(lower) && lower !== 'be') g = lower.slice(0, -1) + 'ing';
+      else g = lower + 'ing';
+    }
+    gerundCache.set(lower, g);
+  }
+  return verb[0] && verb[0] !== verb[0].toLowerCase() ? g[0]!.toUpperCase() + g.slice(1) : g;
+}
+
+const BASE_VERB_HINTS = new Set(['see', 'get', 'talk', 'find', 'check', 'ask', 'try', 'visit', 'speak', 'do', 'have', 'buy', 'look', 'meet', 'sign', 'hang', 'play', 'join', 'make']);
+
+function isBaseVerb(word: string): boolean {
+  const w = word.toLowerCase();
+  const tag = lexicon[w];
+  return tag === 'Infinitive' || BASE_VERB_HINTS.has(w);
+}
+
+/**
+ * Turn a verb phrase that starts with a base verb into a gerund phrase, including verbs
+ * coordinated with "and"/"or": "go see a doctor and get some rest" → "going to see a doctor
+ * and getting some rest".
+ */
+export function gerundPhrase(phrase: string): string {
+  const words = phrase.split(/(\s+)/);
+  const wordStarts: number[] = [];
+  let pos = 0;
+  for (const w of words) {
+    wordStarts.push(pos);
+    pos += w.length;
+  }
+  const idx = words.findIndex((w) => /\w/.test(w));
+  if (idx < 0) return phrase;
+  const first = words[idx]!;
+  const m = /^([A-Za-z]+)(.*)$/.exec(first);
+  if (!m) return phrase;
+  words[idx] = gerundOf(m[1]!) + m[2];
+  // "go see" / "come talk": serial verbs need "to".
+  const next = idx + 2;
+  if (/^(go|come)$/i.test(m[1]!) && words[next] && isBaseVerb(words[next]!.replace(/\W+$/, ''))) {
+    words[next] = 'to ' + words[next];
+  }
+  // Coordinated base verbs after "and"/"or" (not after "and then I"…): tag once with compromise.
+  const tagged = (nlp(phrase) as unknown as { docs: Term[][] }).docs.flat();
+  const verbsAfterAnd = new Set<number>();
+  let cursor = 0;
+  let prevNormal = '';
+  let prevPost = '';
+  for (const t of tagged) {
+    cursor += t.pre.length;
+    const s = cursor;
+    cursor += t.text.length + t.post.length;
+    const afterConj = (prevNormal === 'and' || prevNormal === 'or' || prevNormal === 'then') && !/[.!?]/.test(prevPost);
+    if (afterConj && t.tags.has('Infinitive') && !t.tags.has('Gerund')) {
+      const wi = wordStarts.indexOf(s);
+      if (wi > idx) verbsAfterAnd.add(wi);
+    }
+    if (t.text) {
+      prevNormal = (t.normal ?? t.text).toLowerCase();
+      prevPost = t.post;
+    }
+  }
+  for (const wi of verbsAfterAnd) {
+    const mm = /^([A-Za-z]+)(.*)$/.exec(words[wi]!);
+    if (mm) words[wi] = gerundOf(mm[1]!) + mm[2];
+  }
+  return lowerFirst(words.join(''));
+}
+
+const FIRST_PERSON: Record<string, string> = {
+  their: 'my',
+  theirs: 'mine',
+  them: 'me',
+  themselves: 'myself',
+  themself: 'myself',
+  our: 'my',
+  ours: 'mine',
+  us: 'me',
+  ourselves: 'myself',
+  your: 'my',
+  yourself: 'myself',
+  yours: 'mine',
+  his: 'my',
+  her: 'my',
+  himself: 'myself',
+  herself: 'myself',
+  one: 'I',
+  "one's": 'my',
+  oneself: 'myself',
+};
+
+/** "talk about their feelings" → "talk about my feelings" (framing only, no new facts). */
+export function firstPerson(phrase: string): string {
+  return phrase.replace(/\b[A-Za-z']+\b/g, (w) => {
+    const r = FIRST_PERSON[w.toLowerCase()];
+    return r ?? w;
+  });
+}
+
+export const en: LanguageSupport = {
+  code: 'en',
+  tag: tagSentence,
+  transforms: {
+    gerund: gerundPhrase,
+    firstperson: firstPerson,
+  },
+};

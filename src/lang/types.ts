@@ -1,0 +1,10 @@
+import type { Sentence } from '../segment.js';
+
+/** Language-specific helpers: tagging and word transforms for suggestions. */
+export interface LanguageSupport {
+  code: string;
+  /** Part-of-speech tags per token of a sentence (English: compromise). */
+  tag?: (sentence: Sentence) => Array<Set<string>>;
+  /** Named transforms usable in suggestion templates as `{capture|name}`. */
+  transforms?: Record<string, (phrase: string) => string>;
+}

@@ -1,0 +1,352 @@
+/**
+ * The token pattern language of rule packs. A pattern is a space-separated list of elements;
+ * every element matches one token unless it says otherwise:
+ *
+ * | element        | matches                                                       |
+ * |----------------|---------------------------------------------------------------|
+ * | `word`         | that word, any case (`’` and `'` are the same)                |
+ * | `word*`        | any word starting with `word`                                 |
+ * | `@name`        | an entry of the pack's lexicon `name` (entries may be several words) |
+ * | `#Tag`         | a token with that part-of-speech tag (English: compromise tags) |
+ * | `*`            | any one word                                                  |
+ * | `a\|@b\|#C`    | any of the alternatives                                       |
+ * | `it_is`        | several words in a row, usable as an alternative (`it_is\|it's`) |
+ * | `x?`           | optional element (`??` is an optional question mark)          |
+ * | `name:x`       | capture what `x` matched as `{name}` for suggestions          |
+ * | `...` / `..N`  | skip 0–4 / 0–N tokens (N ≤ 8)                                 |
+ * | `^` / `$`      | start / end of the sentence (zero width)                      |
+ * | `<`            | start of a clause (zero width): sentence start, after `, ; : – — (`, or after a clause link word (the pack's `clauseLinks` lexicon) that itself starts a clause |
+ * | `!x`           | zero-width: the next token is not `x` (or there is none)      |
+ *
+ * Punctuation is written as itself (`,` `?` `:`). There is no unbounded repetition, so a
+ * pattern cannot backtrack catastrophically: the work per start position is bounded by the
+ * pattern's own size (see `MAX_ELEMENTS`, `MAX_GAP`).
+ * @module
+ */
+import type { Token } from './segment.js';
+import { normalize } from './segment.js';
+
+export const MAX_ELEMENTS = 24;
+export const MAX_GAP = 8;
+export const MAX_OPTIONAL = 8;
+
+type Atom =
+  | { k: 'word'; v: string }
+  | { k: 'prefix'; v: string }
+  | { k: 'seq'; v: string[] }
+  | { k: 'lex'; v: string }
+  | { k: 'tag'; v: string }
+  | { k: 'any' };
+
+type Element =
+  | { k: 'atoms'; atoms: Atom[]; optional: boolean; capture?: string }
+  | { k: 'gap'; max: number; capture?: string }
+  | { k: 'start' }
+  | { k: 'end' }
+  | { k: 'clause' }
+  | { k: 'not'; atoms: Atom[] };
+
+export interface CompiledPattern {
+  source: string;
+  elements: Element[];
+  anchored: boolean;
+  usesTags: boolean;
+  /** Literal words of which at least one must be in the sentence (cheap gate); null = no gate. */
+  gate: string[] | null;
+}
+
+/** A compiled lexicon: first token → token sequences (longest first), plus prefixes. */
+export interface CompiledLexicon {
+  seqs: Map<string, string[][]>;
+  prefixes: string[];
+  map?: Map<string, string>;
+}
+
+export class PatternError extends Error {}
+
+/** Tokenise a phrase the way sentences are tokenised, to the normalised token list. */
+export type PhraseTokenizer = (phrase: string) => string[];
+
+export function compileLexicon(entries: string[] | Record<string, string>, tokenize: PhraseTokenizer): CompiledLexicon {
+  const list = Array.isArray(entries) ? entries : Object.keys(entries);
+  const seqs = new Map<string, string[][]>();
+  const prefixes: string[] = [];
+  for (const entry of list) {
+    if (/^[^\s*]+\*$/.test(entry)) {
+      prefixes.push(normalize(entry.slice(0, -1)));
+      continue;
+    }
+    const toks = tokenize(entry);
+    if (!toks.length) continue;
+    const first = toks[0]!;
+    let arr = seqs.get(first);
+    if (!arr) seqs.set(first, (arr = []));
+    arr.push(toks);
+  }
+  for (const arr of seqs.values()) arr.sort((a, b) => b.length - a.length);
+  const out: CompiledLexicon = { seqs, prefixes };
+  if (!Array.isArray(entries)) {
+    out.map = new Map();
+    for (const [k, v] of Object.entries(entries)) out.map.set(tokenize(k).join(' '), v);
+  }
+  return out;
+}
+
+/** Compile one pattern. Throws PatternError naming the problem. */
+export function compilePattern(source: string, lexicons: Record<string, CompiledLexicon>): CompiledPattern {
+  const parts = source.trim().split(/\s+/);
+  if (!parts.length || !parts[0]) throw new PatternError('empty pattern');
+  if (parts.length > MAX_ELEMENTS) throw new PatternError(`more than ${MAX_ELEMENTS} elements`);
+  const elements: Element[] = [];
+  let optionals = 0;
+  let usesTags = false;
+  for (const raw of parts) {
+    let part = raw;
+    let capture: string | undefined;
+    const cap = /^([a-z][a-z0-9]*):(.+)$/i.exec(part);
+    if (cap) {
+      capture = cap[1];
+      part = cap[2]!;
+    }
+    if (part === '^') {
+      elements.push({ k: 'start' });
+      continue;
+    }
+    if (part === '$') {
+      elements.push({ k: 'end' });
+      continue;
+    }
+    if (part === '<') {
+      elements.push({ k: 'clause' });
+      continue;
+    }
+    if (part.length > 1 && part.startsWith('!')) {
+      const atoms = parseAtoms(part.slice(1), raw, lexicons);
+      if (atoms.some((a) => a.k === 'tag')) usesTags = true;
+      elements.push({ k: 'not', atoms });
+      continue;
+    }
+    const gap = /^\.\.(\.|\d+)$/.exec(part);
+    if (gap) {
+      const max = gap[1] === '.' ? 4 : Number(gap[1]);
+      if (max < 1 || max > MAX_GAP) throw new PatternError(`gap "${part}" must be between ..1 and ..${MAX_GAP}`);
+      elements.push(capture ? { k: 'gap', max, capture } : { k: 'gap', max });
+      continue;
+    }
+    let optional = false;
+    if (part.length > 1 && part.endsWith('?')) {
+      optional = true;
+      part = part.slice(0, -1);
+      if (++optionals > MAX_OPTIONAL) throw new PatternError(`more than ${MAX_OPTIONAL} optional elements`);
+    }
+    const atoms = parseAtoms(part, raw, lexicons);
+    if (atoms.some((a) => a.k === 'tag')) usesTags = true;
+    elements.push(capture ? { k: 'atoms', atoms, optional, capture } : { k: 'atoms', atoms, optional });
+  }
+  if (elements.every((e) => e.k !== 'atoms' || e.optional)) {
+    throw new PatternError('a pattern needs at least one element that is not optional');
+  }
+  // Gate: the first required element made only of literal words.
+  let gate: string[] | null = null;
+  for (const e of elements) {
+    if (e.k === 'atoms' && !e.optional) {
+      if (e.atoms.every((a) => a.k === 'word')) {
+        gate = e.atoms.map((a) => (a as { v: string }).v);
+        break;
+      }
+    }
+  }
+  return { source, elements, anchored: elements[0]?.k === 'start', usesTags, gate };
+}
+
+function parseAtoms(part: string, raw: string, lexicons: Record<string, CompiledLexicon>): Atom[] {
+  const atoms: Atom[] = [];
+  for (const alt of part === '|' ? ['|'] : part.split('|')) {
+    if (!alt) throw new PatternError(`empty alternative in "${raw}"`);
+    if (alt.startsWith('@')) {
+      const name = alt.slice(1);
+      if (!lexicons[name]) throw new PatternError(`unknown lexicon "@${name}"`);
+      atoms.push({ k: 'lex', v: name });
+    } else if (alt.startsWith('#') && alt.length > 1) {
+      atoms.push({ k: 'tag', v: alt.slice(1) });
+    } else if (alt === '*') {
+      atoms.push({ k: 'any' });
+    } else if (alt.includes('_') && alt.length > 1) {
+      const words = alt.split('_').filter(Boolean).map(normalize);
+      if (!words.length) throw new PatternError(`empty word sequence in "${raw}"`);
+      atoms.push(words.length === 1 ? { k: 'word', v: words[0]! } : { k: 'seq', v: words });
+    } else if (alt.length > 1 && alt.endsWith('*')) {
+      atoms.push({ k: 'prefix', v: normalize(alt.slice(0, -1)) });
+    } else {
+      atoms.push({ k: 'word', v: normalize(alt) });
+    }
+  }
+  return atoms;
+}
+
+/** What the matcher needs to know about a sentence. */
+export interface MatchContext {
+  tokens: Token[];
+  lexicons: Record<string, CompiledLexicon>;
+  /** Lazily computed tags per token. */
+  tags: () => Array<Set<string>>;
+  /** Words that link clauses ("and", "so", "then"): see `<`. */
+  clauseLinks?: Set<string>;
+}
+
+const CLAUSE_PUNCT = new Set([',', ';', ':', '–', '—', '(', '-', '…']);
+
+/** Whether token index `ti` starts a clause. */
+export function isClauseStart(ctx: MatchContext, ti: number): boolean {
+  const toks = ctx.tokens;
+  if (ti >= toks.length) return false;
+  if (onlyPunctuation(toks, 0, ti)) return true;
+  const prev = toks[ti - 1]!;
+  if (!prev.word) return CLAUSE_PUNCT.has(prev.text) || /^[.!?]+$/.test(prev.text);
+  if (ctx.clauseLinks?.has(prev.norm)) return isClauseStart(ctx, ti - 1);
+  return false;
+}
+
+export interface Match {
+  start: number; // token index
+  end: number; // token index, exclusive
+  captures: Record<string, [number, number]>; // token index spans
+}
+
+function lexLengths(lex: CompiledLexicon, tokens: Token[], i: number): number[] {
+  const out: number[] = [];
+  const t = tokens[i];
+  if (!t) return out;
+  const seqs = lex.seqs.get(t.norm);
+  if (seqs) {
+    for (const seq of seqs) {
+      let ok = true;
+      for (let j = 1; j < seq.length; j++) {
+        if (tokens[i + j]?.norm !== seq[j]) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) out.push(seq.length);
+    }
+  }
+  if (lex.prefixes.length && t.word) {
+    for (const p of lex.prefixes) if (t.norm.startsWith(p)) {
+      out.push(1);
+      break;
+    }
+  }
+  return out;
+}
+
+function atomLengths(a: Atom, ctx: MatchContext, i: number): number[] {
+  const t = ctx.tokens[i];
+  if (!t) return [];
+  switch (a.k) {
+    case 'word':
+      return t.norm === a.v ? [1] : [];
+    case 'prefix':
+      return t.word && t.norm.startsWith(a.v) ? [1] : [];
+    case 'seq': {
+      for (let j = 0; j < a.v.length; j++) if (ctx.tokens[i + j]?.norm !== a.v[j]) return [];
+      return [a.v.length];
+    }
+    case 'any':
+      return t.word ? [1] : [];
+    case 'lex':
+      return lexLengths(ctx.lexicons[a.v]!, ctx.tokens, i);
+    case 'tag':
+      return ctx.tags()[i]?.has(a.v) ? [1] : [];
+  }
+}
+
+function onlyPunctuation(tokens: Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (tokens[i]!.word) return false;
+  return true;
+}
+
+/** Find the first match of `p` starting at or after token `from`. */
+export function matchAt(p: CompiledPattern, ctx: MatchContext, from = 0): Match | null {
+  const n = ctx.tokens.length;
+  const starts = p.anchored ? [0] : Array.from({ length: Math.max(0, n - from) }, (_, k) => from + k);
+  for (const s of starts) {
+    if (s < from) continue;
+    const caps: Record<string, [number, number]> = {};
+    const end = step(p.elements, 0, s, ctx, caps);
+    if (end !== -1) {
+      // A match must consume at least one token.
+      if (end > s) return { start: firstConsumed(p, ctx, s), end, captures: { ...caps } };
+    }
+  }
+  return null;
+}
+
+function firstConsumed(_p: CompiledPattern, ctx: MatchContext, s: number): number {
+  // Leading punctuation skipped by ^ is not part of the match.
+  let i = s;
+  while (i < ctx.tokens.length - 1 && !ctx.tokens[i]!.word && /^["“”'‘’«»(\-–—*•]$/.test(ctx.tokens[i]!.text)) i++;
+  return i;
+}
+
+function step(els: Element[], ei: number, ti: number, ctx: MatchContext, caps: Record<string, [number, number]>): number {
+  if (ei === els.length) return ti;
+  const e = els[ei]!;
+  const tokens = ctx.tokens;
+  if (e.k === 'start') {
+    // Start of sentence, allowing leading punctuation such as a quote mark or a list bullet.
+    if (!onlyPunctuation(tokens, 0, ti)) return -1;
+    // Also try skipping leading punctuation.
+    for (let t = ti; t <= tokens.length; t++) {
+      if (t > ti && tokens[t - 1]!.word) break;
+      const r = step(els, ei + 1, t, ctx, caps);
+      if (r !== -1) return r;
+    }
+    return -1;
+  }
+  if (e.k === 'clause') {
+    return isClauseStart(ctx, ti) ? step(els, ei + 1, ti, ctx, caps) : -1;
+  }
+  if (e.k === 'not') {
+    for (const a of e.atoms) if (atomLengths(a, ctx, ti).length) return -1;
+    return step(els, ei + 1, ti, ctx, caps);
+  }
+  if (e.k === 'end') {
+    return onlyPunctuation(tokens, ti, tokens.length) ? step(els, ei + 1, ti, ctx, caps) : -1;
+  }
+  if (e.k === 'gap') {
+    for (let g = 0; g <= e.max && ti + g <= tokens.length; g++) {
+      if (e.capture) caps[e.capture] = [ti, ti + g];
+      const r = step(els, ei + 1, ti + g, ctx, caps);
+      if (r !== -1) return r;
+    }
+    if (e.capture) delete caps[e.capture];
+    return -1;
+  }
+  for (const a of e.atoms) {
+    for (const len of atomLengths(a, ctx, ti)) {
+      if (e.capture) caps[e.capture] = [ti, ti + len];
+      const r = step(els, ei + 1, ti + len, ctx, caps);
+      if (r !== -1) return r;
+    }
+  }
+  if (e.optional) {
+    if (e.capture) delete caps[e.capture];
+    return step(els, ei + 1, ti, ctx, caps);
+  }
+  if (e.capture) delete caps[e.capture];
+  return -1;
+}
+
+/** All non-overlapping matches, left to right. */
+export function matchAll(p: CompiledPattern, ctx: MatchContext): Match[] {
+  const out: Match[] = [];
+  let from = 0;
+  while (from < ctx.tokens.length) {
+    const m = matchAt(p, ctx, from);
+    if (!m) break;
+    out.push(m);
+    if (p.anchored) break;
+    from = Math.max(m.end, from + 1);
+  }
+  return out;
+}

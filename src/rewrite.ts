@@ -1,0 +1,97 @@
+/**
+ * Suggestion templates: `{name}` inserts a capture, `{name...}` the capture through the end of
+ * the sentence, `{rest}` what follows the match, `{before}` what precedes it, `{match}` the
+ * match; `|transform` applies a transform (`lower`, `cap`, `lex:NAME`, and the language's own,
+ * e.g. English `gerund`). `[…]` is a visible slot for the writer. A template whose capture or
+ * lexicon lookup comes out empty yields no suggestion rather than a broken sentence.
+ * @module
+ */
+import type { CompiledLexicon } from './pattern.js';
+import { normalize } from './segment.js';
+
+export interface TemplateScope {
+  values: Record<string, string>;
+  lexicons: Record<string, CompiledLexicon>;
+  transforms: Record<string, (s: string) => string>;
+}
+
+const PLACEHOLDER = /\{([a-z][a-z0-9]*(?:\.\.\.)?)((?:\|[a-z]+(?::[A-Za-z][\w-]*)?)*)\}/gi;
+
+/** Render a template; returns null when a needed value is missing. */
+export function render(template: string, scope: TemplateScope): string | null {
+  let failed = false;
+  const out = template.replace(PLACEHOLDER, (_m, name: string, pipes: string): string => {
+    const initial = scope.values[name];
+    if (initial === undefined) {
+      failed = true;
+      return '';
+    }
+    let value: string = initial;
+    for (const pipe of pipes.split('|').filter(Boolean)) {
+      const [fn, arg] = pipe.split(':') as [string, string | undefined];
+      if (fn === 'lower') value = lowerFirst(value);
+      else if (fn === 'cap') value = capitalise(value);
+      else if (fn === 'lex') {
+        const lex = arg ? scope.lexicons[arg] : undefined;
+        const mapped: string | undefined = lex?.map?.get(normalize(value).replace(/\s+/g, ' '));
+        if (mapped === undefined) {
+          failed = true;
+          return '';
+        }
+        value = mapped;
+      } else {
+        const t = scope.transforms[fn];
+        if (!t) {
+          failed = true;
+          return '';
+        }
+        value = t(value);
+      }
+    }
+    return value;
+  });
+  if (failed) return null;
+  return tidy(out);
+}
+
+/** Check a template's placeholders against known names; returns a problem or null. */
+export function templateProblem(template: string, names: Set<string>, transforms: Set<string>, lexicons: Set<string>): string | null {
+  for (const m of template.matchAll(PLACEHOLDER)) {
+    const name = m[1]!.replace(/\.\.\.$/, '');
+    if (!names.has(name)) return `unknown placeholder "{${m[1]}}"`;
+    for (const pipe of m[2]!.split('|').filter(Boolean)) {
+      const [fn, arg] = pipe.split(':');
+      if (fn === 'lex') {
+        if (!arg || !lexicons.has(arg)) return `unknown lexicon "${arg}" in "${m[0]}"`;
+      } else if (fn !== 'lower' && fn !== 'cap' && !transforms.has(fn!)) return `unknown transform "${fn}" in "${m[0]}"`;
+    }
+  }
+  const open = (template.match(/\{/g) ?? []).length;
+  const matched = [...template.matchAll(PLACEHOLDER)].length;
+  if (open !== matched) return 'malformed placeholder (expected {name} or {name|transform})';
+  return null;
+}
+
+export function capitalise(s: string): string {
+  const i = s.search(/\p{L}/u);
+  if (i < 0) return s;
+  return s.slice(0, i) + s[i]!.toUpperCase() + s.slice(i + 1);
+}
+
+export function lowerFirst(s: string): string {
+  // Keep "I", acronyms (ER, ADHD) and names in capitals as they are.
+  const m = /^(\s*)(\p{Lu})(\p{Ll})/u.exec(s);
+  if (!m) return s;
+  return m[1] + m[2]!.toLowerCase() + s.slice(m[1]!.length + 1);
+}
+
+/** Collapse doubled spaces and fix spacing around punctuation left by empty placeholders. */
+export function tidy(s: string): string {
+  return s
+    .replace(/[ \t]{2,}/g, ' ')
+    .replace(/ +([,.;:?!])/g, '$1')
+    .replace(/([,;:])(?=[,.;:?!])/g, '')
+    .replace(/\?\./g, '?')
+    .replace(/\.\./g, '.')
+    .replace(/^\s+|\s+$/g, '');
+}

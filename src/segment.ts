@@ -1,0 +1,114 @@
+/**
+ * Sentences and tokens from `Intl.Segmenter`, with UTF-16 offsets into the original text.
+ * @module
+ */
+
+/** A word or punctuation token. Whitespace is not a token. */
+export interface Token {
+  /** Text as written. */
+  text: string;
+  /** Lower case, typographic apostrophes folded to `'`. */
+  norm: string;
+  start: number;
+  end: number;
+  word: boolean;
+}
+
+/** A sentence with its tokens. `start`/`end` exclude surrounding whitespace. */
+export interface Sentence {
+  start: number;
+  end: number;
+  text: string;
+  tokens: Token[];
+}
+
+const segmenters = new Map<string, { s: Intl.Segmenter; w: Intl.Segmenter }>();
+function segmentersFor(lang: string) {
+  let s = segmenters.get(lang);
+  if (!s) {
+    s = {
+      s: new Intl.Segmenter(lang, { granularity: 'sentence' }),
+      w: new Intl.Segmenter(lang, { granularity: 'word' }),
+    };
+    segmenters.set(lang, s);
+  }
+  return s;
+}
+
+/** Fold case and typographic apostrophes. */
+export function normalize(word: string): string {
+  return word.toLowerCase().replace(/[\u2019\u2018\u02bc]/g, "'");
+}
+
+// Abbreviations after which Intl.Segmenter splits a sentence too early.
+const ABBREV = /(?:^|[\s(])(?:dr|mr|mrs|ms|st|vs|etc|e\.g|i\.e|t\.ex|bl\.a|d\.v\.s|f\.eks|bl\.a|osv|mfl|ca|jfr|nr|prof)\.\s*$/i;
+
+/** Split `text` into sentences with tokens. Offsets refer to `text`. */
+export function segment(text: string, lang: string): Sentence[] {
+  const { s: sentSeg, w: wordSeg } = segmentersFor(lang);
+  const spans: Array<[number, number]> = [];
+  for (const part of sentSeg.segment(text)) {
+    // Sentences never cross a blank line or a line break followed by a list-like start.
+    const seg = part.segment;
+    let offset = part.index;
+    const pieces = seg.split(/(\n[ \t]*\n|\n(?=[ \t]*(?:[-*+>#]|\d+[.)])\s))/);
+    for (let i = 0; i < pieces.length; i++) {
+      const piece = pieces[i]!;
+      if (i % 2 === 0) pushTrimmed(spans, text, offset, offset + piece.length);
+      offset += piece.length;
+    }
+  }
+  // Re-join splits after abbreviations ("Dr. Smith").
+  const merged: Array<[number, number]> = [];
+  for (const sp of spans) {
+    const prev = merged[merged.length - 1];
+    if (prev && ABBREV.test(text.slice(prev[0], prev[1])) && !/\n/.test(text.slice(prev[1], sp[0]))) {
+      prev[1] = sp[1];
+    } else merged.push([sp[0], sp[1]]);
+  }
+  return merged.map(([start, end]) => {
+    const stext = text.slice(start, end);
+    const tokens: Token[] = [];
+    for (const w of wordSeg.segment(stext)) {
+      const t = w.segment;
+      if (!t.trim()) continue;
+      tokens.push({
+        text: t,
+        norm: normalize(t),
+        start: start + w.index,
+        end: start + w.index + t.length,
+        word: !!w.isWordLike,
+      });
+    }
+    return { start, end, text: stext, tokens };
+  });
+}
+
+function pushTrimmed(out: Array<[number, number]>, text: string, start: number, end: number) {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  if (end > start) out.push([start, end]);
+}
+
+/** 1-based line and column of a UTF-16 offset. */
+export function lineColumn(lineStarts: number[], offset: number): { line: number; column: number } {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - lineStarts[lo]! + 1 };
+}
+
+/** Offsets at which each line starts (after `\n`, `\r\n` or a lone `\r`). */
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
+  }
+  return starts;
+}

@@ -1,0 +1,13 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Pack } from '../src/index.js';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The built-in packs as data, read from `rules/<lang>/pack.json`. */
+export function builtinPacks(): Array<[string, Pack]> {
+  return readdirSync(join(root, 'rules'), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => [d.name, JSON.parse(readFileSync(join(root, 'rules', d.name, 'pack.json'), 'utf8')) as Pack]);
+}
