@@ -5,7 +5,7 @@ export default defineConfig({
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,
-  clean: true,
+  clean: false,
   target: 'es2022',
   platform: 'neutral',
   // compromise and zod stay external: users' bundlers dedupe them.

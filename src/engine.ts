@@ -271,7 +271,7 @@ interface SentenceState {
   ctx: MatchContext;
   words: Set<string>;
   cache: Map<string, boolean>;
-  regions?: { reported: number; quotes: Array<[number, number]> };
+  regions?: { reported: Array<[number, number]>; quotes: Array<[number, number]> };
 }
 
 function makeState(sentence: Sentence, pack: CompiledPack): SentenceState {
@@ -311,17 +311,27 @@ function guardHolds(name: string, pack: CompiledPack, st: SentenceState): boolea
   return v;
 }
 
+const CLAUSE_END = new Set([',', ';', ':', '–', '—']);
 const OPEN_QUOTES: Record<string, string> = { '"': '"', '“': '”', '„': '“', '«': '»', '»': '«', '”': '”' };
 
 function regionsOf(pack: CompiledPack, st: SentenceState) {
   if (st.regions) return st.regions;
   const toks = st.sentence.tokens;
-  // Reported speech: everything after "you said (that)…" and the like.
-  let reported = Infinity;
+  // Reported speech: after "you said (that)…" and the like, up to the end of that clause
+  // ("If he tells you so, give him time": the instruction after the comma is not reported).
+  const reported: Array<[number, number]> = [];
   for (const p of pack.guards['reported'] ?? []) {
     if (!gateOpen(p, st)) continue;
-    const m = matchAll(p, st.ctx)[0];
-    if (m && m.end < reported) reported = m.end;
+    for (const m of matchAll(p, st.ctx)) {
+      let end = toks.length;
+      for (let k = m.end + 1; k < toks.length; k++) {
+        if (!toks[k]!.word && CLAUSE_END.has(toks[k]!.text)) {
+          end = k;
+          break;
+        }
+      }
+      reported.push([m.end, end]);
+    }
   }
   // Quoted speech: between paired quotation marks.
   const quotes: Array<[number, number]> = [];
@@ -360,7 +370,7 @@ function ruleSkips(cr: CompiledRule, m: Match, pack: CompiledPack, st: SentenceS
   if (s.has('emergency') && (guardHolds('emergency', pack, st) || (run.crisis && guardHolds('referral', pack, st)))) return true;
   if (s.has('reported') || s.has('quote')) {
     const r = regionsOf(pack, st);
-    if (s.has('reported') && m.start >= r.reported) return true;
+    if (s.has('reported') && r.reported.some(([a, b]) => m.start >= a && m.start < b)) return true;
     if (s.has('quote') && r.quotes.some(([a, b]) => m.start > a && m.start < b)) return true;
   }
   return false;

@@ -10,10 +10,14 @@
  * @module
  */
 import enPack from '../rules/en/pack.json';
+import svPack from '../rules/sv/pack.json';
+import daPack from '../rules/da/pack.json';
 import { en } from './lang/en.js';
 import { registerLanguage } from './engine.js';
 
 registerLanguage(enPack, en);
+registerLanguage(svPack, { code: 'sv' });
+registerLanguage(daPack, { code: 'da' });
 
 export { check, createChecker, applySuggestion, compilePack, languages, registerLanguage, PackError } from './engine.js';
 export type { CheckOptions, CheckerOptions, Checker } from './engine.js';
@@ -21,5 +25,5 @@ export type { Category, CheckResult, Finding, Lang, Profile, RoleLimitsOptions, 
 export { PackSchema, RuleSchema, CATEGORIES, SEVERITIES, LEVELS, PROFILES } from './schema.js';
 export type { Pack, PackInput, Rule } from './schema.js';
 export type { LanguageSupport } from './lang/types.js';
-/** The built-in English pack, as data. */
-export { enPack };
+/** The built-in packs, as data. */
+export { enPack, svPack, daPack };

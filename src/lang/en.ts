@@ -10,12 +10,18 @@ import { lowerFirst } from '../rewrite.js';
 
 type Term = { pre: string; text: string; post: string; tags: Set<string>; normal?: string };
 
-const CLAUSE_PUNCT = new Set([',', ';', ':', '–', '—']);
+const CLAUSE_PUNCT = new Set([',', ';', ':', '–', '—', '(']);
 const NOUNISH = ['Singular', 'Noun', 'Adjective'];
+const SUBORDINATORS = new Set(['if', 'when', 'whenever', 'once', 'after', 'before', 'since', 'as', 'while', 'until', 'till', 'unless', 'though', 'although', 'whether', 'because', 'even', 'whatever', 'wherever', 'whoever']);
+const CONSEQUENCE_LINKS = new Set(['so', 'then', 'but']);
+const AUXILIARIES = new Set(['do', 'does', 'did', 'can', 'could', 'will', 'would', 'should', 'have', 'has', 'are', 'is', 'am', 'shall', 'may', 'might', 'must']);
+const PLEASE = new Set(['please', 'pls', 'plz']);
+const SUBJECTS = new Set(['i', 'you', 'he', 'she', 'we', 'they', 'it', 'u', 'ya', 'there']);
 
 /**
  * Tags per token. compromise tags a clause-initial verb after a comma as a noun ("If it gets
  * worse, talk to…"), so a clause whose first word came out noun-like is tagged again on its own.
+ * Then `Imp` marks verbs that can be imperatives where they stand (see `markImperatives`).
  */
 function tagSentence(sentence: Sentence): Array<Set<string>> {
   const out = tagSpan(sentence, 0);
@@ -29,7 +35,63 @@ function tagSentence(sentence: Sentence): Array<Set<string>> {
     const end = toks.findIndex((t, k) => k > i + 1 && CLAUSE_PUNCT.has(t.text));
     for (let k = i + 1; k < (end < 0 ? toks.length : end); k++) out[k] = again[k]!;
   }
+  markImperatives(sentence, out);
   return out;
+}
+
+function isFinite(tags: Set<string>): boolean {
+  if (tags.has('Imperative') || tags.has('Infinitive') || tags.has('Gerund')) return false;
+  return tags.has('PastTense') || tags.has('Modal') || tags.has('Copula') || tags.has('Auxiliary') || tags.has('PresentTense');
+}
+
+/**
+ * A verb in its base form can be an imperative where it stands when:
+ * - it is a plain English word (not part of a hyphenated compound, not "do you…" inversion);
+ * - it is in the sentence's first clause, or its clause follows a subordinate clause
+ *   ("If it gets worse, talk to…"), or a consequence link ("…, so slow down"), or a
+ *   clause with no finite verb of its own ("Hang in there, and call…"). After a clause with
+ *   its own subject and verb, a bare verb is coordination ("A therapist will listen, process
+ *   them and create a plan"), not an instruction.
+ */
+function markImperatives(sentence: Sentence, tags: Array<Set<string>>): void {
+  const toks = sentence.tokens;
+  const firstWord = toks.findIndex((t) => t.word);
+  const startsSubordinate = firstWord >= 0 && SUBORDINATORS.has(toks[firstWord]!.norm);
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    const tg = tags[i]!;
+    if (!t.word || !/^[A-Za-z]+$/.test(t.text)) continue;
+    if (!(tg.has('Infinitive') || tg.has('Imperative')) || tg.has('Gerund') || tg.has('PastTense') || tg.has('Pronoun')) continue;
+    const next = toks[i + 1];
+    if (next && next.start === t.end && /^[-‐]$/.test(next.text)) continue;
+    if (AUXILIARIES.has(t.norm) && next && SUBJECTS.has(next.norm)) continue;
+    let b = -1;
+    for (let k = i - 1; k >= 0; k--) {
+      if (!toks[k]!.word && CLAUSE_PUNCT.has(toks[k]!.text)) {
+        b = k;
+        break;
+      }
+    }
+    // "please" right before the verb makes it a request whatever comes before.
+    const pleaseBefore = [i - 1, i - 2, i - 3].some((k) => k >= 0 && PLEASE.has(toks[k]!.norm));
+    let ok = b < 0 || pleaseBefore;
+    if (!ok) {
+      const link = toks[b + 1]!.norm;
+      const firstBoundary = toks.findIndex((x) => !x.word && CLAUSE_PUNCT.has(x.text));
+      if (CONSEQUENCE_LINKS.has(link)) ok = true;
+      else if (startsSubordinate && b === firstBoundary) ok = true;
+      else {
+        ok = true;
+        for (let k = 0; k < b; k++) {
+          if (isFinite(tags[k]!)) {
+            ok = false;
+            break;
+          }
+        }
+      }
+    }
+    if (ok) tg.add('Imp');
+  }
 }
 
 function tagSpan(sentence: Sentence, from: number): Array<Set<string>> {
@@ -45,10 +107,10 @@ function tagSpan(sentence: Sentence, from: number): Array<Set<string>> {
       const s = cursor;
       const e = cursor + term.text.length;
       cursor = e + term.post.length;
-      // Contractions give a second, empty term ("don't" = do + not): its tags go to the same token.
-      const from = term.text.length ? s : s - 1;
-      while (ti < toks.length && toks[ti]!.end <= from) ti++;
-      for (let k = ti; k < toks.length && toks[k]!.start < Math.max(e, from + 1); k++) {
+      // Contractions give a second, empty term ("I've" = I + have): it adds no tags.
+      if (!term.text.length) continue;
+      while (ti < toks.length && toks[ti]!.end <= s) ti++;
+      for (let k = ti; k < toks.length && toks[k]!.start < e; k++) {
         for (const tag of term.tags) out[k]!.add(tag);
       }
     }

@@ -1,0 +1,489 @@
+/**
+ * Markdown and plain-text documents: `peerspeak/markdown`. Browser-safe (no file system).
+ *
+ * ```ts
+ * import { checkMarkdown } from 'peerspeak/markdown';
+ * const { findings } = checkMarkdown(source, { profile: 'training' });
+ * ```
+ *
+ * How a Markdown file is checked:
+ * - It is parsed with micromark/mdast (CommonMark + GFM + front matter). Only the text of
+ *   paragraphs, headings and table cells is prose; code blocks, inline code, HTML, front
+ *   matter, link and image URLs, autolinks, definitions and markup characters are replaced by
+ *   spaces (line breaks kept), so every finding's `range`, `line` and `column` are those of the
+ *   original file and `text` is the original slice.
+ * - Each paragraph, heading and table cell is checked on its own, so a heading without a full
+ *   stop never runs into the next paragraph.
+ * - **Example regions.** In the `training` and `strict` profiles a blockquote is an example
+ *   region: course material quotes bad examples on purpose. Findings inside a blockquote are
+ *   downgraded to `hint`. As everywhere in peerspeak, hints are reported only by the `strict`
+ *   profile, so in `training` a quoted bad example is silent, and `strict` lists it as a hint
+ *   (never as a warning, so it never fails a CI run). In `chat` a blockquote is ordinary text.
+ * - **Good examples.** `<!-- peerspeak-example: good -->` right before a block (paragraph,
+ *   blockquote, list, table…) marks it as a good example that must pass the full check: it is
+ *   checked with the `chat` levels (every rule on, including the directive rules that
+ *   `training` turns off), or with `strict` when that is the profile, and it is never
+ *   downgraded, even inside a blockquote.
+ * - **Markers** (HTML comments): `<!-- peerspeak-disable-next-line [ids] -- reason -->`,
+ *   `<!-- peerspeak-disable [ids] -->` … `<!-- peerspeak-enable [ids] -->`. `ids` are concept
+ *   ids (`directive/modal`), categories (`directive` or `directive/*`), separated by commas or
+ *   spaces; none means every rule. A marker that suppresses nothing is itself reported as
+ *   `peerspeak/unused-directive` (a warning); turn that off with
+ *   `rules: { 'peerspeak/unused-directive': 'off' }`.
+ * - Suggestions whose range would delete non-prose content (a link URL, inline code, HTML) are
+ *   dropped; those that only span markup characters such as `**` are kept.
+ * @module
+ */
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfm } from 'micromark-extension-gfm';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { frontmatter } from 'micromark-extension-frontmatter';
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
+import { createChecker, type Category, type Checker, type CheckerOptions, type Finding, type Severity } from '../index.js';
+
+/** The rule id of the report about a marker that suppressed nothing. */
+export const UNUSED_DIRECTIVE = 'peerspeak/unused-directive';
+
+/** A finding in a document: the library's Finding, plus the `peerspeak` category of marker reports. */
+export type DocumentFinding = Omit<Finding, 'category'> & { category: Category | 'peerspeak' };
+
+/** Options of `checkMarkdown()`: the library's options plus `context`. */
+export interface DocumentOptions extends CheckerOptions {
+  /** The message being answered: crisis cues there also add the role-limits note. */
+  context?: string;
+}
+
+/** Options of `checkDocument()`. */
+export interface CheckDocumentOptions extends DocumentOptions {
+  /** `markdown` (parsed, see the module docs) or `text` (checked as it is). Default `text`. */
+  format?: 'markdown' | 'text';
+}
+
+/** What `checkMarkdown()` and `checkDocument()` return. */
+export interface DocumentResult {
+  /** Findings in document order; ranges, lines and columns refer to the text given. */
+  findings: DocumentFinding[];
+  /** The language the text was checked in. */
+  lang: string;
+}
+
+interface Pos {
+  start: { offset?: number | undefined; line: number };
+  end: { offset?: number | undefined; line: number };
+}
+interface MdNode {
+  type: string;
+  value?: string;
+  url?: string;
+  children?: MdNode[];
+  position?: Pos | undefined;
+}
+
+/** A stretch of prose to check on its own. */
+interface Block {
+  start: number;
+  end: number;
+  kind: 'normal' | 'example' | 'good';
+}
+
+interface Marker {
+  kind: 'disable-next-line' | 'disable' | 'enable';
+  /** null = every rule. */
+  ids: string[] | null;
+  start: number;
+  end: number;
+  /** 1-based line on which the comment ends. */
+  endLine: number;
+  used: boolean;
+  source: string;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+const PROSE_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
+const COMMENT = /<!--([\s\S]*?)-->/g;
+const MARKER = /^\s*peerspeak-(disable-next-line|disable|enable)(?=\s|$)([\s\S]*)$/;
+const GOOD_EXAMPLE = /^\s*peerspeak-example\s*:\s*good\s*$/;
+
+// ---------------------------------------------------------------- checkers
+
+const checkerCache = new WeakMap<object, Map<string, Checker>>();
+
+function checkerOptions(options: DocumentOptions, profile: string): CheckerOptions {
+  const { context: _context, ...rest } = options;
+  return { ...rest, profile };
+}
+
+function makeChecker(options: CheckerOptions): Checker {
+  try {
+    return createChecker(options);
+  } catch (e) {
+    // TODO(issue 3): `lang: 'auto'` needs the language detector, which has not landed yet.
+    // Until it does, documents fall back to English without an error; remove this fallback
+    // when the core accepts 'auto'.
+    if (options.lang === 'auto' && e instanceof RangeError && /detector/.test(e.message)) {
+      return createChecker({ ...options, lang: 'en' });
+    }
+    throw e;
+  }
+}
+
+function checkerFor(options: DocumentOptions, profile: string): Checker {
+  let byProfile = checkerCache.get(options);
+  if (!byProfile) checkerCache.set(options, (byProfile = new Map()));
+  let c = byProfile.get(profile);
+  if (!c) byProfile.set(profile, (c = makeChecker(checkerOptions(options, profile))));
+  return c;
+}
+
+// ---------------------------------------------------------------- parsing and masking
+
+function parse(markdown: string): MdNode {
+  return fromMarkdown(markdown, {
+    extensions: [gfm(), frontmatter(['yaml', 'toml'])],
+    mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml', 'toml'])],
+  }) as unknown as MdNode;
+}
+
+function offsets(node: MdNode): [number, number] | null {
+  const s = node.position?.start.offset;
+  const e = node.position?.end.offset;
+  return s === undefined || e === undefined ? null : [s, e];
+}
+
+interface Analysis {
+  mask: string;
+  blocks: Block[];
+  markers: Marker[];
+}
+
+/**
+ * Parse `markdown` and return its prose mask (every non-prose UTF-16 unit replaced by a space,
+ * line breaks kept; same length as the input), the prose blocks and the markers.
+ */
+function analyse(markdown: string): Analysis {
+  const tree = parse(markdown);
+  const prose: Array<[number, number]> = [];
+  const blocks: Block[] = [];
+  const markers: Marker[] = [];
+  const good: Array<[number, number]> = [];
+
+  const visit = (node: MdNode, inQuote: boolean, inProse: boolean): void => {
+    if (node.type === 'html') {
+      const o = offsets(node);
+      if (o) collectMarkers(markdown, o[0], o[1], markers);
+      return;
+    }
+    if (inProse && node.type === 'text') {
+      const o = offsets(node);
+      if (o) prose.push(o);
+      return;
+    }
+    if (node.type === 'link' && inProse) {
+      // Autolinks (`<https://…>`, `www.…`) show their URL as the text: not prose.
+      const o = offsets(node);
+      if (o && markdown[o[0]] !== '[') return;
+    }
+    let here = inProse;
+    if (!inProse && PROSE_BLOCKS.has(node.type)) {
+      const o = offsets(node);
+      if (o) {
+        const isGood = good.some(([a, b]) => o[0] >= a && o[1] <= b);
+        blocks.push({ start: o[0], end: o[1], kind: isGood ? 'good' : inQuote ? 'example' : 'normal' });
+      }
+      here = true;
+    }
+    const kids = node.children ?? [];
+    for (let i = 0; i < kids.length; i++) {
+      const child = kids[i]!;
+      // `<!-- peerspeak-example: good -->` marks the next block as a good example.
+      if (!here && child.type === 'html' && isGoodMarker(child.value ?? '')) {
+        const next = kids[i + 1];
+        const o = next ? offsets(next) : null;
+        if (o) good.push(o);
+      }
+      visit(child, inQuote || node.type === 'blockquote', here);
+    }
+  };
+  visit(tree, false, false);
+
+  // Build the mask: spaces everywhere, prose copied back, container markers and escapes removed.
+  const chars = markdown.replace(/[^\r\n]/g, ' ').split('');
+  for (const [a, b] of prose) {
+    let lineStart = true;
+    for (let i = a; i < b; i++) {
+      const c = markdown[i]!;
+      if (c === '\n' || c === '\r') {
+        lineStart = true;
+        continue;
+      }
+      // On continuation lines, leading whitespace and `>` belong to the container (blockquote, list).
+      if (lineStart && i > a && (c === ' ' || c === '\t' || c === '>')) continue;
+      lineStart = false;
+      chars[i] = c;
+    }
+  }
+  let mask = chars.join('');
+  // Character references and backslash escapes are markup too.
+  mask = mask
+    .replace(/&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g, (m) => ' '.repeat(m.length))
+    .replace(/\\(?=[!-/:-@[-`{-~])/g, ' ');
+  blocks.sort((x, y) => x.start - y.start);
+  return { mask, blocks, markers };
+}
+
+function isGoodMarker(html: string): boolean {
+  const m = /^\s*<!--([\s\S]*?)-->\s*$/.exec(html);
+  return !!m && GOOD_EXAMPLE.test(m[1]!);
+}
+
+function collectMarkers(text: string, start: number, end: number, out: Marker[]): void {
+  const html = text.slice(start, end);
+  COMMENT.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = COMMENT.exec(html))) {
+    const body = MARKER.exec(m[1]!);
+    if (!body) continue;
+    const kind = body[1] as Marker['kind'];
+    const idsPart = body[2]!.split(/\s--(?:\s|$)/)[0]!;
+    const ids = idsPart.split(/[\s,]+/).filter(Boolean);
+    const s = start + m.index;
+    const e = s + m[0].length;
+    out.push({ kind, ids: ids.length ? ids : null, start: s, end: e, endLine: 0, used: false, source: m[0] });
+  }
+}
+
+/** The prose mask of a Markdown text: same length, non-prose replaced by spaces, line breaks kept. */
+export function maskMarkdown(markdown: string): string {
+  return analyse(markdown).mask;
+}
+
+// ---------------------------------------------------------------- positions
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
+  }
+  return starts;
+}
+
+function lineColumn(lineStarts: number[], offset: number): { line: number; column: number } {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - lineStarts[lo]! + 1 };
+}
+
+// ---------------------------------------------------------------- suppression
+
+function idMatches(ids: string[] | null, f: DocumentFinding): boolean {
+  if (ids === null) return true;
+  return ids.some((id) => id === f.ruleId || id === f.category || id === `${f.category}/*`);
+}
+
+interface Region {
+  marker: Marker;
+  ids: string[] | null;
+  except: string[];
+  start: number;
+  end: number;
+}
+
+function regionsOf(markers: Marker[], textLength: number): Region[] {
+  const open: Region[] = [];
+  const closed: Region[] = [];
+  for (const m of markers) {
+    if (m.kind === 'disable') {
+      open.push({ marker: m, ids: m.ids, except: [], start: m.end, end: textLength });
+    } else if (m.kind === 'enable') {
+      let closedAny = false;
+      for (let i = open.length - 1; i >= 0; i--) {
+        const r = open[i]!;
+        let next: Region | null = null;
+        if (m.ids === null) {
+          // closes everything
+        } else if (r.ids === null) {
+          next = { marker: r.marker, ids: null, except: [...r.except, ...m.ids], start: m.start, end: textLength };
+        } else {
+          const remaining = r.ids.filter((id) => !m.ids!.includes(id));
+          if (remaining.length === r.ids.length) continue;
+          if (remaining.length) next = { marker: r.marker, ids: remaining, except: r.except, start: m.start, end: textLength };
+        }
+        closedAny = true;
+        open.splice(i, 1);
+        closed.push({ ...r, end: m.start });
+        if (next) open.push(next);
+      }
+      // An enable marker that re-enables nothing is itself unused; one that does counts as used.
+      m.used = closedAny;
+    }
+  }
+  return [...closed, ...open];
+}
+
+function suppress(findings: DocumentFinding[], markers: Marker[], lineStarts: number[], textLength: number): DocumentFinding[] {
+  if (!markers.length) return findings;
+  for (const m of markers) m.endLine = lineColumn(lineStarts, Math.max(m.start, m.end - 1)).line;
+  const regions = regionsOf(markers, textLength);
+  return findings.filter((f) => {
+    let hidden = false;
+    for (const m of markers) {
+      if (m.kind === 'disable-next-line' && f.line === m.endLine + 1 && idMatches(m.ids, f)) {
+        m.used = true;
+        hidden = true;
+      }
+    }
+    for (const r of regions) {
+      if (f.range[0] >= r.start && f.range[0] < r.end && idMatches(r.ids, f) && !idMatches(r.except, f)) {
+        r.marker.used = true;
+        hidden = true;
+      }
+    }
+    return !hidden;
+  });
+}
+
+function unusedLevel(options: DocumentOptions, profile: string): Severity | 'off' {
+  const r = options.rules ?? {};
+  const level = (r[UNUSED_DIRECTIVE] ?? r['peerspeak/*'] ?? r['peerspeak'] ?? 'warning') as Severity | 'off';
+  if (level === 'hint' && profile !== 'strict') return 'off';
+  return level;
+}
+
+function unusedFindings(markdown: string, markers: Marker[], lineStarts: number[], level: Severity): DocumentFinding[] {
+  return markers
+    .filter((m) => !m.used)
+    .map((m) => {
+      const { line, column } = lineColumn(lineStarts, m.start);
+      const what = m.ids ? m.ids.map((id) => `'${id}'`).join(', ') : 'any rule';
+      const verb = m.kind === 'enable' ? 're-enables nothing: no open peerspeak-disable matches' : 'suppresses nothing: no findings from';
+      return {
+        ruleId: UNUSED_DIRECTIVE,
+        category: 'peerspeak' as const,
+        severity: level,
+        principle: 'A marker should only silence what it has to, so that the rest stays checked.',
+        message: `Unused marker: peerspeak-${m.kind} ${verb} ${what}${m.kind === 'disable-next-line' ? ' on the next line' : ''}.`,
+        note: `Remove the marker, or turn this report off with rules: { "${UNUSED_DIRECTIVE}": "off" }.`,
+        range: [m.start, m.end] as [number, number],
+        line,
+        column,
+        text: markdown.slice(m.start, m.end),
+        suggestions: [{ text: '', range: [m.start, m.end] as [number, number], label: 'Remove the marker' }],
+      };
+    });
+}
+
+// ---------------------------------------------------------------- checking
+
+function sortFindings(findings: DocumentFinding[]): DocumentFinding[] {
+  return findings.sort(
+    (a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+  );
+}
+
+const CONTENT = /[\p{L}\p{N}]/u;
+
+/** Map a finding of `masked.slice(offset)` back onto the original document. */
+function relocate(f: Finding, offset: number, original: string, mask: string, lineStarts: number[]): DocumentFinding {
+  const range: [number, number] = [f.range[0] + offset, f.range[1] + offset];
+  const { line, column } = lineColumn(lineStarts, range[0]);
+  const suggestions = f.suggestions
+    .map((s) => ({ ...s, range: [s.range[0] + offset, s.range[1] + offset] as [number, number] }))
+    .filter((s) => {
+      // Drop a rewrite that would delete non-prose content (a URL, code, HTML) from the file.
+      for (let i = s.range[0]; i < s.range[1]; i++) {
+        if (mask[i] !== original[i] && CONTENT.test(original[i]!)) return false;
+      }
+      return true;
+    });
+  return { ...f, range, line, column, text: original.slice(range[0], range[1]), suggestions };
+}
+
+function checkAnalysed(markdown: string, a: Analysis, options: DocumentOptions): DocumentResult {
+  const profile = options.profile ?? 'chat';
+  const exampleRegions = profile === 'training' || profile === 'strict';
+  const goodProfile = profile === 'strict' ? 'strict' : 'chat';
+  const lineStarts = lineStartsOf(markdown);
+  const context = options.context;
+  const callOptions = context === undefined ? undefined : { context };
+  let findings: DocumentFinding[] = [];
+  let lang: string | undefined;
+  for (const b of a.blocks) {
+    const slice = a.mask.slice(b.start, b.end);
+    if (!slice.trim()) continue;
+    const kind = b.kind === 'example' && !exampleRegions ? 'normal' : b.kind;
+    const checker = checkerFor(options, kind === 'good' ? goodProfile : profile);
+    const res = checker.check(slice, callOptions);
+    lang ??= res.lang;
+    for (const f of res.findings) {
+      const df = relocate(f, b.start, markdown, a.mask, lineStarts);
+      if (kind === 'example') {
+        // Example region: a quoted bad example is not a fault. Hints show only in `strict`.
+        if (profile !== 'strict') continue;
+        df.severity = 'hint';
+      }
+      findings.push(df);
+    }
+  }
+  findings = suppress(findings, a.markers, lineStarts, markdown.length);
+  const level = unusedLevel(options, profile);
+  if (level !== 'off') findings.push(...unusedFindings(markdown, a.markers, lineStarts, level));
+  return { findings: sortFindings(findings), lang: lang ?? langOf(options) };
+}
+
+function langOf(options: DocumentOptions): string {
+  // TODO(issue 3): report the detected language once `lang: 'auto'` works in the core.
+  return !options.lang || options.lang === 'auto' ? 'en' : options.lang;
+}
+
+function assertText(text: unknown, fn: string): asserts text is string {
+  if (typeof text !== 'string') {
+    throw new TypeError(`peerspeak: ${fn}: expected the text to be a string, got ${text === null ? 'null' : Array.isArray(text) ? 'an array' : typeof text}`);
+  }
+}
+
+/** Check a Markdown document. See the module documentation for what counts as prose. */
+export function checkMarkdown(markdown: string, options: DocumentOptions = {}): DocumentResult {
+  assertText(markdown, 'checkMarkdown(markdown, options)');
+  return checkAnalysed(markdown, analyse(markdown), options);
+}
+
+function checkPlain(text: string, options: DocumentOptions): DocumentResult {
+  const checker = checkerFor(options, options.profile ?? 'chat');
+  const res = checker.check(text, options.context === undefined ? undefined : { context: options.context });
+  return { findings: res.findings, lang: res.lang };
+}
+
+/** Check a document given as Markdown (`format: 'markdown'`) or plain text (`format: 'text'`, the default). */
+export function checkDocument(text: string, options: CheckDocumentOptions = {}): DocumentResult {
+  assertText(text, 'checkDocument(text, options)');
+  const format = options.format ?? 'text';
+  if (format !== 'markdown' && format !== 'text') {
+    throw new RangeError(`peerspeak: checkDocument(text, options): unknown format "${String(format)}": expected markdown or text`);
+  }
+  // The options object itself is the checker cache key, so `format` stays in it; it is removed
+  // before the options reach the core.
+  const core = withoutFormat(options);
+  return format === 'markdown' ? checkMarkdown(text, core) : checkPlain(text, core);
+}
+
+const strippedCache = new WeakMap<object, DocumentOptions>();
+function withoutFormat(options: CheckDocumentOptions): DocumentOptions {
+  let o = strippedCache.get(options);
+  if (!o) {
+    const { format: _format, ...rest } = options;
+    strippedCache.set(options, (o = rest));
+  }
+  return o;
+}
+
+/** Whether a file name is Markdown by its extension (`.md`, `.markdown`, `.mdown`, `.mkd`). */
+export function isMarkdownPath(path: string): boolean {
+  return /\.(md|markdown|mdown|mkdn?|mkd)$/i.test(path);
+}
