@@ -357,6 +357,33 @@ function isQuestion(pack: CompiledPack, st: SentenceState): boolean {
   return pack.guards['question'] ? guardHolds('question', pack, st) : true;
 }
 
+const CONTRAST = new Set(['but', 'however', 'though', 'although', 'men', 'mais', 'fast', 'dock', 'alligevel']);
+
+/**
+ * A choice cue ("if you like", "it's up to you") covers the instruction it shares a clause
+ * run with: "Call her if you want" is an offer, but in "I'm here if you want, but please get a
+ * doctor" the cue belongs to the other half.
+ */
+function choiceCovers(pack: CompiledPack, st: SentenceState, m: Match): boolean {
+  if (!guardHolds('choice', pack, st)) return false;
+  const toks = st.sentence.tokens;
+  for (const p of pack.guards['choice'] ?? []) {
+    if (!gateOpen(p, st)) continue;
+    for (const c of matchAll(p, st.ctx)) {
+      const [a, b] = c.end <= m.start ? [c.end, m.start] : [m.end, c.start];
+      let split = false;
+      for (let k = a; k < b; k++) {
+        if (CONTRAST.has(toks[k]!.norm) && k > 0 && CLAUSE_END.has(toks[k - 1]!.text)) {
+          split = true;
+          break;
+        }
+      }
+      if (!split) return true;
+    }
+  }
+  return false;
+}
+
 interface RunContext {
   text: string;
   pack: CompiledPack;
@@ -366,7 +393,7 @@ interface RunContext {
 function ruleSkips(cr: CompiledRule, m: Match, pack: CompiledPack, st: SentenceState, run: RunContext): boolean {
   const s = cr.skip;
   if (s.has('question') && isQuestion(pack, st)) return true;
-  if (s.has('choice') && guardHolds('choice', pack, st)) return true;
+  if (s.has('choice') && choiceCovers(pack, st, m)) return true;
   if (s.has('emergency') && (guardHolds('emergency', pack, st) || (run.crisis && guardHolds('referral', pack, st)))) return true;
   if (s.has('reported') || s.has('quote')) {
     const r = regionsOf(pack, st);

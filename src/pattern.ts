@@ -27,7 +27,7 @@ import type { Token } from './segment.js';
 import { normalize } from './segment.js';
 
 export const MAX_ELEMENTS = 24;
-export const MAX_GAP = 8;
+export const MAX_GAP = 12;
 export const MAX_OPTIONAL = 8;
 
 type Atom =

@@ -15,6 +15,9 @@ const NOUNISH = ['Singular', 'Noun', 'Adjective'];
 const SUBORDINATORS = new Set(['if', 'when', 'whenever', 'once', 'after', 'before', 'since', 'as', 'while', 'until', 'till', 'unless', 'though', 'although', 'whether', 'because', 'even', 'whatever', 'wherever', 'whoever']);
 const CONSEQUENCE_LINKS = new Set(['so', 'then', 'but']);
 const AUXILIARIES = new Set(['do', 'does', 'did', 'can', 'could', 'will', 'would', 'should', 'have', 'has', 'are', 'is', 'am', 'shall', 'may', 'might', 'must']);
+const REFLEXIVE = new Set(['yourself', 'yourselves', 'urself']);
+const POSSESSIVE_YOU = new Set(['your', 'ur', 'yer']);
+const LEADERS = new Set(['please', 'just', 'so', 'then', 'and', 'also', 'now', 'maybe', 'perhaps']);
 const PLEASE = new Set(['please', 'pls', 'plz']);
 const SUBJECTS = new Set(['i', 'you', 'he', 'she', 'we', 'they', 'it', 'u', 'ya', 'there']);
 
@@ -61,7 +64,13 @@ function markImperatives(sentence: Sentence, tags: Array<Set<string>>): void {
     const t = toks[i]!;
     const tg = tags[i]!;
     if (!t.word || !/^[A-Za-z]+$/.test(t.text)) continue;
-    if (!(tg.has('Infinitive') || tg.has('Imperative')) || tg.has('Gerund') || tg.has('PastTense') || tg.has('Pronoun')) continue;
+    // compromise reads a clause-initial verb before a reflexive as a noun ("picture yourself").
+    const next0 = toks[i + 1];
+    // …and before "your" at the very start of a clause ("rehome your cats").
+    const atClauseStart = i === 0 || (!toks[i - 1]!.word && CLAUSE_PUNCT.has(toks[i - 1]!.text)) || LEADERS.has(toks[i - 1]!.norm);
+    if (tg.has('Singular') && !tg.has('Pronoun') && next0 && (REFLEXIVE.has(next0.norm) || (atClauseStart && POSSESSIVE_YOU.has(next0.norm)))) tg.add('Infinitive');
+    const gerund = tg.has('Gerund');
+    if (!(tg.has('Infinitive') || tg.has('Imperative') || gerund) || tg.has('PastTense') || tg.has('Pronoun')) continue;
     const next = toks[i + 1];
     if (next && next.start === t.end && /^[-‐]$/.test(next.text)) continue;
     if (AUXILIARIES.has(t.norm) && next && SUBJECTS.has(next.norm)) continue;
@@ -90,7 +99,7 @@ function markImperatives(sentence: Sentence, tags: Array<Set<string>>): void {
         }
       }
     }
-    if (ok) tg.add('Imp');
+    if (ok) tg.add(gerund ? 'ImpGerund' : 'Imp');
   }
 }
 

@@ -1,0 +1,115 @@
+/**
+ * Command-line options of `peerspeak`.
+ * @module
+ */
+import { parseArgs } from 'node:util';
+
+export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+export type Format = (typeof FORMATS)[number];
+export const CLI_LANGS = ['auto', 'en', 'sv', 'da'] as const;
+export const CLI_PROFILES = ['chat', 'training', 'strict'] as const;
+
+export interface CliOptions {
+  inputs: string[];
+  lang?: string;
+  profile?: string;
+  format: Format;
+  config?: string;
+  maxWarnings?: number;
+  quiet: boolean;
+  help: boolean;
+  version: boolean;
+}
+
+/** A problem with the command line: exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export const HELP = `Usage: peerspeak [options] <files | directories | globs | ->
+
+Flags directive, diagnostic and generalising language in peer-support writing.
+A directory is searched for *.md, *.markdown and *.txt files; "-" reads standard input.
+
+Options:
+  --lang <auto|en|sv|da>            Language of the text (default: the config's, else en)
+  --profile <chat|training|strict>  Rule profile (default: the config's, else training for
+                                    .md/.markdown files, chat for standard input and .txt)
+  -f, --format <stylish|json|sarif|github>
+                                    Output format (default: stylish)
+  -c, --config <file>               Use this config file instead of looking for
+                                    peerspeak.config.json, .peerspeakrc.json or a "peerspeak"
+                                    key in package.json next to each file and upwards
+  --max-warnings <n>                Exit 1 only when there are more than n warnings
+  -q, --quiet                       Report errors only (warnings then fail the run only
+                                    with --max-warnings)
+  -h, --help                        Show this help
+  -v, --version                     Show the version
+
+Exit codes:
+  0  nothing at or above the threshold
+  1  findings: any error, or any warning (more than --max-warnings, when given)
+  2  could not run: bad option, bad config, unreadable file, no files matched
+
+Markdown: code, HTML, front matter and link URLs are not checked; in the training and
+strict profiles blockquotes are example regions (their findings are hints, shown by strict
+only). Markers: <!-- peerspeak-disable-next-line [ids] -- reason -->,
+<!-- peerspeak-disable [ids] --> ... <!-- peerspeak-enable [ids] -->,
+<!-- peerspeak-example: good --> before a block that must pass every rule.
+`;
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], option: string): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new UsageError(`${option}: expected one of ${allowed.join(', ')}, got "${value}"`);
+  }
+  return value as T;
+}
+
+/** Parse argv (without node and the script). Throws UsageError. */
+export function parseCli(argv: string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        lang: { type: 'string' },
+        profile: { type: 'string' },
+        format: { type: 'string', short: 'f' },
+        config: { type: 'string', short: 'c' },
+        'max-warnings': { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (e) {
+    // Node's messages are long; the first sentence names the option.
+    const msg = (e as Error).message.split(/\.\s/)[0]!.replace(/\.$/, '');
+    throw new UsageError(msg);
+  }
+  const v = parsed.values;
+  const out: CliOptions = {
+    inputs: parsed.positionals,
+    format: oneOf(v.format, FORMATS, '--format') ?? 'stylish',
+    quiet: !!v.quiet,
+    help: !!v.help,
+    version: !!v.version,
+  };
+  const lang = oneOf(v.lang, CLI_LANGS, '--lang');
+  if (lang) out.lang = lang;
+  const profile = oneOf(v.profile, CLI_PROFILES, '--profile');
+  if (profile) out.profile = profile;
+  if (v.config !== undefined) {
+    if (!v.config) throw new UsageError('--config: expected a file name');
+    out.config = v.config;
+  }
+  const mw = v['max-warnings'];
+  if (mw !== undefined) {
+    if (!/^\d+$/.test(mw)) throw new UsageError(`--max-warnings: expected a whole number of 0 or more, got "${mw}"`);
+    out.maxWarnings = Number(mw);
+  }
+  return out;
+}

@@ -1,0 +1,60 @@
+/**
+ * Check one file or text with its config: shared by the main thread and the workers.
+ * @module
+ */
+import { readFile } from 'node:fs/promises';
+import { checkDocument, checkMarkdown, isMarkdownPath, type DocumentFinding } from '../markdown/index.js';
+import { ConfigError, configFor, loadConfigFile, resolveOptions, type LoadedConfig } from '../config/index.js';
+
+/** Command-line settings every file shares. */
+export interface SharedSettings {
+  lang?: string | undefined;
+  profile?: string | undefined;
+  /** Absolute path of `--config`: used instead of discovery. */
+  config?: string | undefined;
+}
+
+/** The result for one input, or the reason it could not be checked. */
+export interface FileResult {
+  filePath: string;
+  findings: DocumentFinding[];
+  /** Set when the file could not be checked (exit code 2). */
+  error?: string;
+}
+
+function configForFile(path: string | null, shared: SharedSettings): LoadedConfig | null {
+  if (shared.config) return loadConfigFile(shared.config);
+  return configFor(path ?? `${process.cwd()}/-`);
+}
+
+/** Check `text`. `path` (absolute) finds the config and the format; null = standard input. */
+export function checkText(text: string, path: string | null, display: string, shared: SharedSettings): FileResult {
+  try {
+    const markdown = path !== null && isMarkdownPath(path);
+    const loaded = configForFile(path, shared);
+    const options = resolveOptions(loaded, path, {
+      lang: shared.lang,
+      profile: shared.profile,
+      defaultProfile: markdown ? 'training' : 'chat',
+    });
+    // `options` is the same object for every file with the same settings: checkers are cached on it.
+    const { findings } = markdown ? checkMarkdown(text, options) : checkDocument(text, options);
+    return { filePath: display, findings };
+  } catch (e) {
+    if (e instanceof ConfigError) return { filePath: display, findings: [], error: e.message };
+    return { filePath: display, findings: [], error: `${display}: ${(e as Error).message.replace(/^peerspeak:\s*/, '').split('\n').join('; ')}` };
+  }
+}
+
+/** Read and check one file. */
+export async function checkFile(path: string, display: string, shared: SharedSettings): Promise<FileResult> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const why = err.code === 'EISDIR' ? 'is a directory' : err.code === 'EACCES' ? 'permission denied' : err.code === 'ENOENT' ? 'no such file' : (err.code ?? err.message);
+    return { filePath: display, findings: [], error: `${display}: cannot read file: ${why}` };
+  }
+  return checkText(text, path, display, shared);
+}

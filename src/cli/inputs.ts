@@ -1,0 +1,74 @@
+/**
+ * Turn the command line's files, directories and globs into a sorted list of files.
+ * @module
+ */
+import { statSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import { UsageError } from './args.js';
+
+/** A file to check. */
+export interface InputFile {
+  /** Absolute path. */
+  path: string;
+  /** The path shown in reports: relative to the working directory, with `/`. */
+  display: string;
+}
+
+export interface Inputs {
+  files: InputFile[];
+  stdin: boolean;
+}
+
+/** Extensions a directory argument expands to. */
+export const DOCUMENT_GLOB = '**/*.{md,markdown,txt}';
+const IGNORE = ['**/node_modules/**', '**/.git/**'];
+
+/** Path shown in reports for an absolute path. */
+export function displayPath(abs: string, cwd = process.cwd()): string {
+  const rel = relative(cwd, abs);
+  return (rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs).split(sep).join('/');
+}
+
+function stat(p: string) {
+  try {
+    return statSync(p);
+  } catch {
+    return null;
+  }
+}
+
+/** Expand the positional arguments. Throws UsageError when an argument matches nothing. */
+export async function expandInputs(args: string[], cwd = process.cwd()): Promise<Inputs> {
+  const seen = new Set<string>();
+  const files: InputFile[] = [];
+  let stdin = false;
+  const add = (abs: string) => {
+    if (seen.has(abs)) return;
+    seen.add(abs);
+    files.push({ path: abs, display: displayPath(abs, cwd) });
+  };
+  for (const arg of args) {
+    if (arg === '-') {
+      stdin = true;
+      continue;
+    }
+    const abs = resolve(cwd, arg);
+    const st = stat(abs);
+    if (st?.isDirectory()) {
+      const found = await glob(DOCUMENT_GLOB, { cwd: abs, ignore: IGNORE, absolute: true, onlyFiles: true });
+      if (!found.length) throw new UsageError(`${arg}: no .md, .markdown or .txt files in this directory`);
+      for (const f of found) add(resolve(f));
+    } else if (st) {
+      add(abs);
+    } else if (isDynamicPattern(arg)) {
+      const found = await glob(arg.split(sep).join('/'), { cwd, ignore: IGNORE, absolute: true, onlyFiles: true });
+      if (!found.length) throw new UsageError(`${arg}: no files matched`);
+      for (const f of found) add(resolve(f));
+    } else {
+      throw new UsageError(`${arg}: no such file or directory`);
+    }
+  }
+  files.sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
+  return { files, stdin };
+}
