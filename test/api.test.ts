@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import { applySuggestion, check, createChecker, PackError, type Finding } from '../src/index.js';
+
+const flagged = (fs: Finding[]) => fs.filter((f) => f.severity === 'error' || f.severity === 'warning');
+
+describe('check()', () => {
+  it('returns findings with the documented shape, ranges into the original text', () => {
+    const text = 'Thanks for writing.\nYou should call your doctor.';
+    const { findings, lang } = check(text);
+    expect(lang).toBe('en');
+    expect(findings).toHaveLength(1);
+    const f = findings[0]!;
+    expect(f).toMatchObject({ ruleId: 'directive/modal', category: 'directive', severity: 'warning', line: 2, column: 1 });
+    expect(typeof f.principle).toBe('string');
+    expect(typeof f.message).toBe('string');
+    expect(f.text).toBe(text.slice(f.range[0], f.range[1]));
+    expect(f.text).toBe('You should call');
+    expect(f.suggestions.length).toBeGreaterThanOrEqual(2);
+    expect(applySuggestion(text, f.suggestions[0]!)).toBe('Thanks for writing.\nWould calling your doctor be an option for you?');
+    expect(applySuggestion(text, f.suggestions[1]!)).toBe('Thanks for writing.\nI wonder if calling your doctor could help. What do you think?');
+  });
+
+  it('gives findings in document order', () => {
+    const { findings } = check('Everyone should see a therapist. You always push people away. Calm down.');
+    const starts = findings.map((f) => f.range[0]);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    expect(findings.map((f) => f.category)).toEqual(['generalising', 'generalising', 'judging']);
+  });
+
+  it('counts UTF-16 offsets across emoji and CRLF', () => {
+    const text = 'Hej 👋🏽\r\n\r\nYou need to rest.';
+    const f = check(text).findings[0]!;
+    expect(f.text).toBe('You need to rest');
+    expect(text.slice(f.range[0], f.range[1])).toBe(f.text);
+    expect([f.line, f.column]).toEqual([3, 1]);
+  });
+
+  it('stays silent on the near-misses of the language guide', () => {
+    for (const text of [
+      'Take care.',
+      'I was diagnosed with bipolar disorder.',
+      'You don’t have to explain anything.',
+      'You said you have to work late.',
+      'Do you feel you need to talk to her?',
+      'If you like, you could call your doctor.',
+      'Hang in there, and let me know how it goes.',
+      'It’s up to you what you do next.',
+      'Feel free to message me.',
+      'Thank you for telling me.',
+    ]) {
+      expect(flagged(check(text).findings).map((f) => f.ruleId), text).toEqual([]);
+    }
+  });
+
+  it('keeps the rest of the sentence when rewriting a clause', () => {
+    const text = 'If the pain comes back, go to the ER.';
+    const f = check(text).findings[0]!;
+    expect(applySuggestion(text, f.suggestions[0]!)).toBe('If the pain comes back, would going to the ER be an option for you?');
+  });
+
+  it('leaves a visible slot instead of inventing experience', () => {
+    const f = check('People should talk about their feelings.').findings[0]!;
+    expect(f.suggestions[0]!.text).toMatch(/\[[^\]]+\]/);
+    expect(f.suggestions[0]!.text).toContain('my feelings');
+  });
+
+  it('replaces stigmatising terms in place', () => {
+    const text = 'Her uncle committed suicide in 2019.';
+    const f = check(text).findings[0]!;
+    expect(f.ruleId).toBe('diagnostic/stigma');
+    expect(applySuggestion(text, f.suggestions[0]!)).toBe('Her uncle died by suicide in 2019.');
+  });
+});
+
+describe('profiles and options', () => {
+  it('training turns plain directives off but keeps generalising and stigma', () => {
+    const text = 'Call your doctor. Everyone should see a therapist. Addicts lie.';
+    const ids = check(text, { profile: 'training' }).findings.map((f) => f.ruleId);
+    expect(ids).not.toContain('directive/imperative');
+    expect(ids).toEqual(expect.arrayContaining(['generalising/everyone-should', 'diagnostic/stigma']));
+  });
+
+  it('rules map turns a concept, a category or a category/* off or changes severity', () => {
+    const text = 'You should call your doctor. Calm down.';
+    expect(check(text, { rules: { 'directive/modal': 'off' } }).findings.map((f) => f.ruleId)).toEqual(['judging/dismissing']);
+    expect(check(text, { rules: { judging: 'off' } }).findings.map((f) => f.ruleId)).toEqual(['directive/modal']);
+    expect(check(text, { rules: { 'judging/*': 'error' } }).findings.find((f) => f.category === 'judging')!.severity).toBe('error');
+  });
+
+  it('allows specific phrases without turning the rule off', () => {
+    const text = 'You should see the view from the hill. You should call your doctor.';
+    const ids = check(text, { allow: ['you should see the view'] }).findings.map((f) => f.text);
+    expect(ids).toEqual(['You should call']);
+  });
+
+  it('adds the role-limits note from the context message, with configured resources', () => {
+    const reply = 'I hear you. Would it help to talk tonight?';
+    expect(check(reply).findings).toEqual([]);
+    const { findings } = check(reply, {
+      context: 'I keep thinking I want to die.',
+      roleLimits: { resources: ['Local crisis line: 000 000'] },
+    });
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ ruleId: 'role-limits/crisis', severity: 'info', category: 'role-limits' });
+    expect(findings[0]!.message).toContain('Local crisis line: 000 000');
+  });
+
+  it('does not push the writer to soften an emergency referral', () => {
+    const { findings } = check('If you are in danger, please call 112 now.', { context: 'I want to kill myself tonight.' });
+    expect(flagged(findings)).toEqual([]);
+    expect(findings.map((f) => f.ruleId)).toEqual(['role-limits/crisis']);
+  });
+
+  it('a checker compiles once and gives the same result as check()', () => {
+    const checker = createChecker({ lang: 'en', profile: 'chat' });
+    const text = 'Why don’t you just talk to her?';
+    expect(checker.check(text)).toEqual(check(text, { lang: 'en', profile: 'chat' }));
+  });
+});
+
+describe('packs', () => {
+  const myPack = {
+    name: 'org-terms',
+    lang: 'en',
+    lexicons: { clients: ['clients', 'service users'] },
+    rules: [
+      {
+        id: 'diagnostic/service-user',
+        category: 'diagnostic',
+        severity: 'warning',
+        principle: 'People define themselves.',
+        message: '"{match}" names people by their service use.',
+        match: [{ pattern: 'our? term:@clients', suggest: [{ label: 'Say people', template: 'the people we support', replace: 'match' }] }],
+        examples: { flag: [{ text: 'Our clients deserve better.' }], pass: ['The people we support deserve better.'] },
+      },
+    ],
+  };
+
+  it('a user pack adds rules with their own lexicons and suggestions', () => {
+    const checker = createChecker({ packs: [myPack] });
+    const text = 'Our clients deserve better.';
+    const f = checker.check(text).findings[0]!;
+    expect(f.ruleId).toBe('diagnostic/service-user');
+    expect(applySuggestion(text, f.suggestions[0]!)).toBe('The people we support deserve better.');
+  });
+
+  it('an invalid pack names the path inside it and what was expected', () => {
+    const bad = { ...myPack, rules: [{ ...myPack.rules[0]!, severity: 'loud' }] };
+    expect(() => createChecker({ packs: [bad] })).toThrow(PackError);
+    expect(() => createChecker({ packs: [bad] })).toThrow(/packs\.0\.rules\.0\.severity: expected one of error, warning, info, hint/);
+    const badPattern = { ...myPack, rules: [{ ...myPack.rules[0]!, match: ['@nope thing'] }] };
+    expect(() => createChecker({ packs: [badPattern] })).toThrow(/packs\.0\.rules\.0\.match\.0: unknown lexicon "@nope"/);
+  });
+});
+
+describe('bad calls', () => {
+  it('a non-string text names the argument', () => {
+    expect(() => check(42 as unknown as string)).toThrow(/check\(text\): expected `text` to be a string, got number/);
+    expect(() => createChecker().check(null as unknown as string)).toThrow(/got null/);
+  });
+
+  it('an unknown lang or profile names the value and lists the valid ones', () => {
+    expect(() => check('hi', { lang: 'fr' })).toThrow(/unknown lang "fr": expected one of en, sv, da, auto/);
+    expect(() => check('hi', { profile: 'loud' })).toThrow(/unknown profile "loud": expected one of chat, training, strict/);
+  });
+
+  it('an invalid rules map names the key', () => {
+    expect(() => check('hi', { rules: { 'directive/modal': 'shout' } })).toThrow(/options\.rules\.directive\/modal: expected one of off, hint, info, warning, error/);
+  });
+
+  it('unknown options are rejected by name', () => {
+    expect(() => check('hi', { langs: 'en' } as never)).toThrow(/langs/);
+  });
+
+  it('applySuggestion checks its arguments', () => {
+    expect(() => applySuggestion('abc', { text: 'x', range: [2, 9], label: 'l' })).toThrow(/outside the text/);
+    expect(applySuggestion('abc', { text: 'X', range: [1, 2], label: 'l' })).toBe('aXc');
+  });
+
+  it('valid but odd input never throws', () => {
+    for (const text of ['', ' ', '\u0000', '?', '!!!', '\ud800', 'a\u0301', '👩‍👩‍👧', 'x'.repeat(5000), '"', 'you', 'You should']) {
+      expect(() => check(text)).not.toThrow();
+    }
+  });
+});
