@@ -143,7 +143,23 @@ function phraseTokenizer(lang: string) {
   return (phrase: string) => segment(phrase, lang).flatMap((s) => s.tokens.map((t) => t.norm));
 }
 
-/** Validate and compile a pack. Throws PackError naming the path inside the pack. */
+/**
+ * Check a rule pack without using it: throws a {@link PackError} naming the path inside the
+ * pack and what was expected, e.g. `pack.rules.2.severity: expected one of error, warning, info, hint`.
+ *
+ * ```ts
+ * import { validatePack } from 'peerspeak';
+ * validatePack(JSON.parse(await readFile('my-pack.json', 'utf8')), 'my-pack.json');
+ * ```
+ */
+export function validatePack(pack: unknown, where = 'pack'): void {
+  compilePack(pack, where);
+}
+
+/**
+ * Validate and compile a pack (cached per pack object). Throws PackError naming the path inside the pack.
+ * @internal Use {@link validatePack}; the compiled form is not a public API.
+ */
 export function compilePack(input: unknown, where = 'pack', support?: LanguageSupport): CompiledPack {
   if (input && typeof input === 'object') {
     const cached = compiledPacks.get(input);

@@ -19,8 +19,9 @@ registerLanguage(enPack, en);
 registerLanguage(svPack, { code: 'sv' });
 registerLanguage(daPack, { code: 'da' });
 
-export { check, createChecker, applySuggestion, compilePack, languages, registerLanguage, PackError } from './engine.js';
+export { check, createChecker, applySuggestion, validatePack, compilePack, languages, registerLanguage, PackError } from './engine.js';
 export type { CheckOptions, CheckerOptions, Checker } from './engine.js';
+export type { Sentence, Token } from './segment.js';
 export type { Category, CheckResult, Finding, Lang, Profile, RoleLimitsOptions, RuleLevel, Severity, Suggestion } from './types.js';
 export { PackSchema, RuleSchema, CATEGORIES, SEVERITIES, LEVELS, PROFILES } from './schema.js';
 export type { Pack, PackInput, Rule } from './schema.js';
