@@ -29,7 +29,7 @@ if (!existsSync(dataDir)) {
 if (!existsSync(join(root, 'dist', 'index.js'))) {
   execFileSync(process.execPath, [join(root, 'node_modules', 'tsup', 'dist', 'cli-default.js'), '--silent'], { cwd: root, stdio: 'inherit' });
 }
-const { check, applySuggestion } = await import(join(root, 'dist', 'index.js'));
+const { check, applySuggestion, detectLanguage } = await import(join(root, 'dist', 'index.js'));
 const show = new Set(values.show);
 const langs = values.lang.split(',');
 
@@ -158,5 +158,33 @@ if (existsSync(pairsPath) && langs.includes('en')) {
   console.log(`  flagged: ${flaggedN}/${rows.length} (${pct(flaggedN / rows.length)}); by a directive rule: ${directiveN}/${rows.length} (${pct(directiveN / rows.length)})`);
   console.log(`  top suggestions that re-check clean (no finding of the same category): ${clean}/${suggested} (${pct(clean / (suggested || 1))})`);
   if (samples.length) console.log(samples.join('\n'));
+}
+// ---------------------------------------------------------------- language detection (lang: 'auto')
+{
+  const lines = [];
+  let right = 0, n = 0, micros = 0;
+  if (existsSync(probesPath)) {
+    for (const row of parseTsv(readFileSync(probesPath, 'utf8'))) {
+      const t0 = performance.now();
+      const got = detectLanguage(row.text);
+      micros += (performance.now() - t0) * 1000;
+      n++;
+      if (got === row.lang) right++;
+      else lines.push(`    miss: ${row.lang} detected as ${got}: ${row.text}`);
+    }
+    console.log(`language detection: probes-dev.tsv ${right}/${n} right (${pct(right / n)}), ${(micros / n).toFixed(1)} µs per sentence`);
+    for (const l of lines) console.log(l);
+  }
+  const seedsDir = join(dataDir, '..', 'seeds');
+  if (existsSync(seedsDir)) {
+    const { readdirSync } = await import('node:fs');
+    for (const f of readdirSync(seedsDir).sort()) {
+      const text = readFileSync(join(seedsDir, f), 'utf8');
+      const doc = detectLanguage(text);
+      const paras = text.split(/\n[ \t]*\n/).filter((p) => p.trim());
+      const other = paras.map((p) => [detectLanguage(p, undefined, doc), p]).filter(([l]) => l !== doc);
+      console.log(`  seed ${f.slice(0, 3)}: document ${doc}; ${paras.length - other.length}/${paras.length} paragraphs ${doc}${other.length ? '; others: ' + other.map(([l, p]) => `${l} "${p.trim().slice(0, 50)}…"`).join(', ') : ''}`);
+    }
+  }
 }
 console.log(`(${checks} checks in ${((performance.now() - started) / 1000).toFixed(2)} s)`);

@@ -77,7 +77,7 @@ const CheckerOptionsSchema = z
 const builtinPacks = new Map<string, unknown>();
 const languageSupport = new Map<string, LanguageSupport>();
 /** Detects the language of a paragraph, set by the auto-detection module when loaded. */
-let detector: ((text: string, langs: string[]) => string) | null = null;
+let detector: ((text: string, langs: string[], fallback?: string) => string) | null = null;
 
 /** Register a built-in pack and its language support (done by the language entry points). */
 export function registerLanguage(pack: unknown, support?: LanguageSupport): void {
@@ -89,7 +89,7 @@ export function registerLanguage(pack: unknown, support?: LanguageSupport): void
 }
 
 /** Set the detector used by `lang: 'auto'`. */
-export function registerDetector(fn: (text: string, langs: string[]) => string): void {
+export function registerDetector(fn: (text: string, langs: string[], fallback?: string) => string): void {
   detector = fn;
 }
 
@@ -685,9 +685,10 @@ export function createChecker(options: CheckerOptions = {}): Checker {
       if (lang === 'auto') {
         // Detect per paragraph so a Nordic post quoting English gets the right pack each time.
         const langs: string[] = [];
+        const docLang = detector!(text, available);
         for (const [start, end] of paragraphs(text)) {
           const para = text.slice(start, end);
-          const l = detector!(para, available);
+          const l = detector!(para, available, docLang);
           langs.push(l);
           findings.push(...checkOne(para, l, context, start, text, lineStarts));
         }

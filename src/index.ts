@@ -13,11 +13,13 @@ import enPack from '../rules/en/pack.json';
 import svPack from '../rules/sv/pack.json';
 import daPack from '../rules/da/pack.json';
 import { en } from './lang/en.js';
-import { registerLanguage } from './engine.js';
+import { registerDetector, registerLanguage } from './engine.js';
+import { detectLanguage } from './detect.js';
 
 registerLanguage(enPack, en);
 registerLanguage(svPack, { code: 'sv' });
 registerLanguage(daPack, { code: 'da' });
+registerDetector(detectLanguage);
 
 export { check, createChecker, applySuggestion, validatePack, compilePack, languages, registerLanguage, PackError } from './engine.js';
 export type { CheckOptions, CheckerOptions, Checker } from './engine.js';
@@ -26,5 +28,6 @@ export type { Category, CheckResult, Finding, Lang, Profile, RoleLimitsOptions, 
 export { PackSchema, RuleSchema, CATEGORIES, SEVERITIES, LEVELS, PROFILES } from './schema.js';
 export type { Pack, PackInput, Rule } from './schema.js';
 export type { LanguageSupport } from './lang/types.js';
+export { detectLanguage, scoreLanguages } from './detect.js';
 /** The built-in packs, as data. */
 export { enPack, svPack, daPack };
