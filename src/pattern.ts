@@ -51,7 +51,7 @@ export interface CompiledPattern {
   elements: Element[];
   anchored: boolean;
   usesTags: boolean;
-  /** Literal words of which at least one must be in the sentence (cheap gate); null = no gate. */
+  /** Words of which at least one must be in the sentence (cheap gate); null = no gate. */
   gate: string[] | null;
 }
 
@@ -146,14 +146,25 @@ export function compilePattern(source: string, lexicons: Record<string, Compiled
   if (elements.every((e) => e.k !== 'atoms' || e.optional)) {
     throw new PatternError('a pattern needs at least one element that is not optional');
   }
-  // Gate: the first required element made only of literal words.
+  // Gate: the words that can start the first required element; at least one of them must be
+  // in the sentence. Literal words, word sequences and lexicons give such words; a tag, a prefix
+  // or `*` could match anything, so a pattern whose first required element has one has no gate.
   let gate: string[] | null = null;
   for (const e of elements) {
     if (e.k === 'atoms' && !e.optional) {
-      if (e.atoms.every((a) => a.k === 'word')) {
-        gate = e.atoms.map((a) => (a as { v: string }).v);
-        break;
+      const words: string[] = [];
+      let open = false;
+      for (const a of e.atoms) {
+        if (a.k === 'word') words.push(a.v);
+        else if (a.k === 'seq') words.push(a.v[0]!);
+        else if (a.k === 'lex') {
+          const lex = lexicons[a.v]!;
+          if (lex.prefixes.length) open = true;
+          else words.push(...lex.seqs.keys());
+        } else open = true;
       }
+      if (!open) gate = words;
+      break;
     }
   }
   return { source, elements, anchored: elements[0]?.k === 'start', usesTags, gate };
@@ -190,6 +201,11 @@ export interface MatchContext {
   lexicons: Record<string, CompiledLexicon>;
   /** Lazily computed tags per token. */
   tags: () => Array<Set<string>>;
+  /**
+   * Cheap answer to "could token `i` carry `tag`?" from the word alone. `false` lets a tag atom
+   * fail without tagging the sentence (the costly step); `true` means "tag and see".
+   */
+  mayHaveTag?: (i: number, tag: string) => boolean;
   /** Words that link clauses ("and", "so", "then"): see `<`. */
   clauseLinks?: Set<string>;
 }
@@ -256,6 +272,7 @@ function atomLengths(a: Atom, ctx: MatchContext, i: number): number[] {
     case 'lex':
       return lexLengths(ctx.lexicons[a.v]!, ctx.tokens, i);
     case 'tag':
+      if (ctx.mayHaveTag && !ctx.mayHaveTag(i, a.v)) return [];
       return ctx.tags()[i]?.has(a.v) ? [1] : [];
   }
 }

@@ -4,7 +4,7 @@
  * @module
  */
 import nlp from 'compromise/two';
-import type { Sentence } from '../segment.js';
+import type { Sentence, Token } from '../segment.js';
 import type { LanguageSupport } from './types.js';
 import { lowerFirst } from '../rewrite.js';
 
@@ -185,7 +185,9 @@ export function gerundPhrase(phrase: string): string {
   if (/^(go|come)$/i.test(m[1]!) && words[next] && isBaseVerb(words[next]!.replace(/\W+$/, ''))) {
     words[next] = 'to ' + words[next];
   }
-  // Coordinated base verbs after "and"/"or" (not after "and then I"…): tag once with compromise.
+  // Coordinated base verbs after "and"/"or" (not after "and then I"…): tag once with compromise,
+  // and only when there is a coordination to look at.
+  if (!/\b(and|or|then)\s/i.test(phrase)) return lowerFirst(words.join(''));
   const tagged = (nlp(phrase) as unknown as { docs: Term[][] }).docs.flat();
   const verbsAfterAnd = new Set<number>();
   let cursor = 0;
@@ -242,9 +244,47 @@ export function firstPerson(phrase: string): string {
   });
 }
 
+/**
+ * Closed-class words (pronouns, determiners, auxiliaries, conjunctions, prepositions, common
+ * adverbs and interjections): they never start an instruction, so a sentence whose clause
+ * starts are all of this kind needs no tagging at all for the imperative rules.
+ */
+const CLOSED_CLASS = new Set(
+  `i me my mine myself you your yours yourself u ur ya he him his she her hers it its itself we us our they them
+  their this that these those the a an some any every each no all both either neither what whats how why when where
+  who whom whose which there here if and but or nor so because as than then though although while since until
+  unless whether in on at for with from to of by about into onto over under after before between through during
+  without within upon against among is are was were am been being i'm im it's its you're youre that's thats
+  there's theres i've ive i'd id i'll ill we're we've they're they've he's she's what's who's how's let's does
+  did don't doesn't didn't can can't cannot could couldn't would wouldn't should shouldn't will won't may might
+  must mustn't shall has had haven't hasn't hadn't isn't aren't wasn't weren't not yes yeah yep nope also just
+  really very maybe perhaps probably definitely actually honestly seriously basically literally sometimes often
+  always never still even only too again already soon now today tomorrow yesterday tonight thanks sorry hi hello
+  hey ok okay well oh ah wow lol haha please pls plz hmm um uh dear one two three four five first second last next other another
+  such much many more most less least few lot lots something someone somebody anything anyone anybody nothing
+  nobody everything everyone everybody people person thing things time life`.split(/\s+/),
+);
+const VERB_TAGS = new Set(['Imp', 'Infinitive', 'Imperative', 'ImpGerund', 'Gerund']);
+
+/** Lexicon tags that rule out a base-form verb reading of a word (context-free). */
+const NOT_BASE_VERB = new Set(['Plural', 'Comparative', 'Superlative', 'Preposition', 'Determiner', 'Pronoun', 'Conjunction', 'Adverb', 'Expression', 'Gerund', 'PastTense', 'Possessive', 'Value', 'Cardinal', 'Ordinal', 'Copula', 'Modal', 'Negative', 'QuestionWord']);
+
+function mayHaveTag(token: Token, tag: string, next?: Token): boolean {
+  if (!VERB_TAGS.has(tag)) return true;
+  // "Do you…", "Have you…", "Can I…": a question's inversion, not an instruction.
+  if (next && AUXILIARIES.has(token.norm) && SUBJECTS.has(next.norm)) return false;
+  if (!token.word || CLOSED_CLASS.has(token.norm)) return false;
+  const gerund = tag === 'Gerund' || tag === 'ImpGerund';
+  if (gerund) return token.norm.endsWith('ing');
+  if (token.norm.endsWith('ing') && !NOT_GERUND.has(token.norm)) return false;
+  const lex = lexicon[token.norm];
+  return !(lex && NOT_BASE_VERB.has(lex));
+}
+
 export const en: LanguageSupport = {
   code: 'en',
   tag: tagSentence,
+  mayHaveTag,
   transforms: {
     gerund: gerundPhrase,
     firstperson: firstPerson,
