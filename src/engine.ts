@@ -514,15 +514,56 @@ function levelFor(rule: Rule, r: Resolved): Severity | 'off' {
   return level;
 }
 
-function runSentences(text: string, sentences: Sentence[], pack: CompiledPack, rules: Array<[CompiledRule, Severity]>, resolved: Resolved, crisis: boolean, lineStarts: number[]): Finding[] {
+/**
+ * Findings of one sentence depend only on its text, the language's rules and whether a crisis
+ * is present, so they are cached by that key with ranges relative to the sentence. An editor
+ * re-checking a long document after a one-character edit re-analyses one sentence.
+ */
+export class SentenceCache {
+  private readonly map = new Map<string, Finding[]>();
+  constructor(private readonly max = 4000) {}
+  get(key: string): Finding[] | undefined {
+    const hit = this.map.get(key);
+    if (hit) {
+      this.map.delete(key);
+      this.map.set(key, hit);
+    }
+    return hit;
+  }
+  set(key: string, value: Finding[]): void {
+    if (this.map.size >= this.max) this.map.delete(this.map.keys().next().value!);
+    this.map.set(key, value);
+  }
+}
+
+function shiftFinding(f: Finding, by: number, lineStarts: number[], text: string): Finding {
+  const range: [number, number] = [f.range[0] + by, f.range[1] + by];
+  const { line, column } = lineColumn(lineStarts, range[0]);
+  return {
+    ...f,
+    range,
+    line,
+    column,
+    text: text.slice(range[0], range[1]),
+    suggestions: f.suggestions.map((sg) => ({ ...sg, range: [sg.range[0] + by, sg.range[1] + by] as [number, number] })),
+  };
+}
+
+function runSentences(text: string, sentences: Sentence[], pack: CompiledPack, rules: Array<[CompiledRule, Severity]>, resolved: Resolved, crisis: boolean, lineStarts: number[], cache?: SentenceCache): Finding[] {
   const findings: Finding[] = [];
   const run: RunContext = { text, pack, crisis };
   for (const sentence of sentences) {
     if (!sentence.tokens.length) continue;
+    const key = cache ? (crisis ? '1' : '0') + sentence.text : '';
+    const hit = cache?.get(key);
+    if (hit) {
+      for (const f of hit) findings.push(shiftFinding(f, sentence.start, lineStarts, text));
+      continue;
+    }
+    const before = findings.length;
     const st = makeState(sentence, pack);
     for (const [cr, severity] of rules) {
       if (cr.rule.category === 'role-limits') continue;
-      if (cr.unless.length && st.cache.get('unless:' + cr.rule.id) === true) continue;
       let sentenceWide = false;
       for (const cm of cr.matches) {
         if (sentenceWide) break;
@@ -555,6 +596,14 @@ function runSentences(text: string, sentences: Sentence[], pack: CompiledPack, r
           }
         }
       }
+    }
+    if (cache) {
+      const rel = findings.slice(before).map((f) => ({
+        ...f,
+        range: [f.range[0] - sentence.start, f.range[1] - sentence.start] as [number, number],
+        suggestions: f.suggestions.map((sg) => ({ ...sg, range: [sg.range[0] - sentence.start, sg.range[1] - sentence.start] as [number, number] })),
+      }));
+      cache.set(key, rel);
     }
   }
   return findings;
@@ -604,7 +653,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
 
   // Compile built-in and user packs per language; user rules with the same id replace built-ins.
   const userPacks = (o.packs ?? []).map((p, i) => compilePack(p, `packs.${i}`));
-  const byLang = new Map<string, { pack: CompiledPack; rules: Array<[CompiledRule, Severity]>; all: CompiledRule[] }>();
+  const byLang = new Map<string, { pack: CompiledPack; rules: Array<[CompiledRule, Severity]>; all: CompiledRule[]; cache: SentenceCache }>();
   const langsNeeded = lang === 'auto' ? available : [lang];
   for (const l of langsNeeded) {
     const builtin = compilePack(builtinPacks.get(l), `rules/${l}`);
@@ -627,7 +676,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
       const level = levelFor(cr.rule, resolved);
       if (level !== 'off') rules.push([cr, level]);
     }
-    byLang.set(l, { pack, rules, all });
+    byLang.set(l, { pack, rules, all, cache: new SentenceCache() });
   }
 
   const checkOne = (text: string, l: string, context: string | undefined, baseOffset: number, fullText: string, lineStarts: number[]): Finding[] => {
@@ -643,7 +692,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
       if (context) contextCrisis = crisisIn(segment(context, l), pack, crisisRules).length > 0;
     }
     const crisis = crisisHits.length > 0 || contextCrisis;
-    const findings = runSentences(fullText, sentences, pack, rules, resolved, crisis, lineStarts);
+    const findings = runSentences(fullText, sentences, pack, rules, resolved, crisis, lineStarts, entry.cache);
     if (roleRule && crisis && sentences.length) {
       const [cr, severity] = roleRule;
       const hit = crisisHits[0];

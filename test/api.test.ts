@@ -111,6 +111,22 @@ describe('profiles and options', () => {
     expect(findings.map((f) => f.ruleId)).toEqual(['role-limits/crisis']);
   });
 
+  it('a repeated sentence (served from the sentence cache) gets its own ranges and lines', () => {
+    const checker = createChecker();
+    const one = 'You should rest.';
+    const text = `${one}\nOk.\n  ${one}`;
+    const fs = checker.check(text).findings;
+    expect(fs).toHaveLength(2);
+    expect(fs.map((f) => [f.line, f.column, text.slice(f.range[0], f.range[1])])).toEqual([
+      [1, 1, 'You should rest'],
+      [3, 3, 'You should rest'],
+    ]);
+    expect(applySuggestion(text, fs[1]!.suggestions[0]!)).toBe(`${one}\nOk.\n  Would resting be an option for you?`);
+    // Mutating a result does not leak into the next one.
+    fs[1]!.suggestions[0]!.text = 'changed';
+    expect(checker.check(text).findings[1]!.suggestions[0]!.text).toBe('Would resting be an option for you?');
+  });
+
   it('a checker compiles once and gives the same result as check()', () => {
     const checker = createChecker({ lang: 'en', profile: 'chat' });
     const text = 'Why don’t you just talk to her?';
