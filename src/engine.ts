@@ -447,6 +447,23 @@ function restEnd(toks: Token[], from: number): number {
   return e;
 }
 
+/** Templates that rewrite the clause's own words keep what follows the clause. */
+const usesTail = (template: string) => /\{[a-z][a-z0-9]*\.\.\.|\{rest\b/i.test(template);
+
+const HARD_CUT = new Set([';', ':', '–', '—']);
+
+/** Where the clause that holds the match ends: a hard boundary, or a comma before a new clause. */
+function clauseCut(toks: Token[], from: number, pack: CompiledPack): number {
+  const starters = pack.lexicons['newClause'];
+  for (let k = from; k < toks.length; k++) {
+    const t = toks[k]!;
+    if (t.word) continue;
+    if (HARD_CUT.has(t.text)) return k;
+    if (t.text === ',' && starters && toks[k + 1] && starters.seqs.has(toks[k + 1]!.norm)) return k;
+  }
+  return toks.length;
+}
+
 function buildSuggestions(
   templates: SuggestTemplate[],
   m: Match,
@@ -455,7 +472,11 @@ function buildSuggestions(
 ): Suggestion[] {
   const { text, pack } = run;
   const toks = st.sentence.tokens;
-  const re = restEnd(toks, m.end);
+  // A rewrite of "Try meditation, it really works." covers "Try meditation"; the clause after
+  // the cut ("it really works") is kept as a sentence of its own after the rewrite.
+  const cut = clauseCut(toks, m.end, pack);
+  const re = Math.min(restEnd(toks, m.end), cut);
+  const remainder = cut < toks.length ? capitalise(text.slice(toks[cut]!.end, st.sentence.end).trim()) : '';
   const values: Record<string, string> = {
     match: spanText(toks, text, m.start, m.end),
     rest: spanText(toks, text, m.end, Math.max(m.end, re)),
@@ -481,9 +502,11 @@ function buildSuggestions(
     } else if (mode === 'clause') {
       range = [toks[m.start]!.start, sEnd];
       replacement = range[0] === sStart ? capitalise(rendered) : lowerFirst(rendered);
+      if (remainder && usesTail(t.template)) replacement += ' ' + remainder;
     } else {
       range = [sStart, sEnd];
       replacement = capitalise(rendered);
+      if (remainder && usesTail(t.template)) replacement += ' ' + remainder;
     }
     replacement = tidy(replacement);
     if (!replacement || replacement === text.slice(range[0], range[1])) continue;
