@@ -452,14 +452,29 @@ const usesTail = (template: string) => /\{[a-z][a-z0-9]*\.\.\.|\{rest\b/i.test(t
 
 const HARD_CUT = new Set([';', ':', '–', '—']);
 
-/** Where the clause that holds the match ends: a hard boundary, or a comma before a new clause. */
-function clauseCut(toks: Token[], from: number, pack: CompiledPack): number {
+/**
+ * Where the clause that holds the match ends: a hard boundary, a comma before a new clause
+ * ("…, it really works"), or a link before a new subject ("…and you'll feel better").
+ * Starters and links come from the pack's `newClause` and `cutLinks` lexicons.
+ */
+function clauseCut(toks: Token[], from: number, pack: CompiledPack): { end: number; resume: number } {
+  const r = clauseCutIndex(toks, from, pack);
+  return r < toks.length && toks[r]!.text === ',' && pack.lexicons['cutLinks']?.seqs.has(toks[r + 1]?.norm ?? '') ? { end: r, resume: r + 1 } : { end: r, resume: r };
+}
+
+function clauseCutIndex(toks: Token[], from: number, pack: CompiledPack): number {
   const starters = pack.lexicons['newClause'];
+  const starts = (k: number) => !!starters && !!toks[k] && starters.seqs.has(toks[k]!.norm);
+  const links = pack.lexicons['cutLinks'];
+  const link = (k: number) => !!toks[k] && !!links?.seqs.has(toks[k]!.norm);
   for (let k = from; k < toks.length; k++) {
     const t = toks[k]!;
-    if (t.word) continue;
+    if (t.word) {
+      if (k > from && link(k) && starts(k + 1) && toks[k - 1]!.word) return k;
+      continue;
+    }
     if (HARD_CUT.has(t.text)) return k;
-    if (t.text === ',' && starters && toks[k + 1] && starters.seqs.has(toks[k + 1]!.norm)) return k;
+    if (t.text === ',' && (starts(k + 1) || (link(k + 1) && starts(k + 2)))) return k;
   }
   return toks.length;
 }
@@ -475,8 +490,8 @@ function buildSuggestions(
   // A rewrite of "Try meditation, it really works." covers "Try meditation"; the clause after
   // the cut ("it really works") is kept as a sentence of its own after the rewrite.
   const cut = clauseCut(toks, m.end, pack);
-  const re = Math.min(restEnd(toks, m.end), cut);
-  const remainder = cut < toks.length ? capitalise(text.slice(toks[cut]!.end, st.sentence.end).trim()) : '';
+  const re = Math.min(restEnd(toks, m.end), cut.end);
+  const remainder = cut.end < toks.length ? capitalise(text.slice(toks[cut.resume]!.end, st.sentence.end).trim()) : '';
   const values: Record<string, string> = {
     match: spanText(toks, text, m.start, m.end),
     rest: spanText(toks, text, m.end, Math.max(m.end, re)),
@@ -502,6 +517,13 @@ function buildSuggestions(
     } else if (mode === 'clause') {
       range = [toks[m.start]!.start, sEnd];
       replacement = range[0] === sStart ? capitalise(rendered) : lowerFirst(rendered);
+      // "If you feel this way you should…" → "If you feel this way, would…": the new clause
+      // needs a comma when the text before it runs straight into it.
+      const lead = text.slice(sStart, range[0]);
+      if (range[0] > sStart && /[\p{L}\p{N})]\s+$/u.test(lead)) {
+        range = [sStart + lead.trimEnd().length, sEnd];
+        replacement = ', ' + replacement;
+      }
       if (remainder && usesTail(t.template)) replacement += ' ' + remainder;
     } else {
       range = [sStart, sEnd];

@@ -153,6 +153,7 @@ export function gerundOf(verb: string): string {
   return verb[0] && verb[0] !== verb[0].toLowerCase() ? g[0]!.toUpperCase() + g.slice(1) : g;
 }
 
+const COORD_ADVERBS = new Set(['just', 'also', 'then', 'really', 'maybe', 'perhaps', 'always', 'simply', 'gently', 'slowly', 'still', 'even']);
 const BASE_VERB_HINTS = new Set(['see', 'get', 'talk', 'find', 'check', 'ask', 'try', 'visit', 'speak', 'do', 'have', 'buy', 'look', 'meet', 'sign', 'hang', 'play', 'join', 'make']);
 
 function isBaseVerb(word: string): boolean {
@@ -197,13 +198,15 @@ export function gerundPhrase(phrase: string): string {
     cursor += t.pre.length;
     const s = cursor;
     cursor += t.text.length + t.post.length;
+    const normal = (t.normal ?? t.text).toLowerCase();
     const afterConj = (prevNormal === 'and' || prevNormal === 'or' || prevNormal === 'then') && !/[.!?]/.test(prevPost);
     if (afterConj && t.tags.has('Infinitive') && !t.tags.has('Gerund')) {
       const wi = wordStarts.indexOf(s);
       if (wi > idx) verbsAfterAnd.add(wi);
     }
-    if (t.text) {
-      prevNormal = (t.normal ?? t.text).toLowerCase();
+    // "and just make…", "and then also ask…": an adverb between keeps the coordination open.
+    if (t.text && !(afterConj && COORD_ADVERBS.has(normal))) {
+      prevNormal = normal;
       prevPost = t.post;
     }
   }
