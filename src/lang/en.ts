@@ -270,7 +270,17 @@ const CLOSED_CLASS = new Set(
 const VERB_TAGS = new Set(['Imp', 'Infinitive', 'Imperative', 'ImpGerund', 'Gerund']);
 
 /** Lexicon tags that rule out a base-form verb reading of a word (context-free). */
-const NOT_BASE_VERB = new Set(['Plural', 'Comparative', 'Superlative', 'Preposition', 'Determiner', 'Pronoun', 'Conjunction', 'Adverb', 'Expression', 'Gerund', 'PastTense', 'Possessive', 'Value', 'Cardinal', 'Ordinal', 'Copula', 'Modal', 'Negative', 'QuestionWord']);
+const NOT_BASE_VERB = new Set(['Plural', 'Uncountable', 'ProperNoun', 'FirstName', 'LastName', 'Place', 'Country', 'City', 'Demonym', 'Acronym', 'Organization', 'Comparative', 'Superlative', 'Preposition', 'Determiner', 'Pronoun', 'Conjunction', 'Adverb', 'Expression', 'Gerund', 'PastTense', 'Possessive', 'Value', 'Cardinal', 'Ordinal', 'Copula', 'Modal', 'Negative', 'QuestionWord']);
+
+/** Adjectives that are also common base-form verbs in advice ("calm down", "open up", "slow down"). */
+const ADJECTIVE_VERBS = new Set(['open', 'slow', 'calm', 'clean', 'clear', 'free', 'empty', 'close', 'dry', 'warm', 'quiet', 'chill', 'relax', 'settle', 'ease', 'lighten', 'cool', 'stay', 'fix', 'right', 'better', 'wise', 'even', 'level', 'steady', 'still', 'smooth', 'tidy', 'loose', 'narrow', 'thin', 'double', 'separate']);
+/**
+ * Word endings that are never a base-form verb in practice: plural or 3rd-person -s (but not
+ * -ss/-us/-is), and noun or adjective suffixes. The few verbs with such endings are listed.
+ */
+const NOT_VERB_SUFFIX = /(?:[^su]s|tion|sion|ness|ity|ism|ist|ology|ogy|apy|ship|hood|ance|ence|ics|tive|sive|ful|less|ous|ical|ional|ment)$/;
+const SUFFIX_VERBS = new Set(['comment', 'implement', 'document', 'experiment', 'lament', 'cement', 'augment', 'torment', 'vent', 'assist', 'insist', 'persist', 'resist', 'exist', 'enlist', 'twist', 'list', 'question', 'mention', 'function', 'position', 'caution', 'envision', 'commission', 'sentence', 'reference', 'influence', 'experience', 'balance', 'advance', 'enhance', 'dance', 'glance', 'license', 'silence', 'evidence', 'relish', 'cherish', 'nourish', 'finish', 'punish', 'establish', 'accomplish', 'publish', 'polish', 'worship', 'ship']);
+const LY_VERBS = new Set(['apply', 'reply', 'rely', 'supply', 'fly', 'ally', 'rally', 'bully', 'tally', 'multiply', 'comply', 'imply']);
 
 function mayHaveTag(token: Token, tag: string, next?: Token): boolean {
   if (!VERB_TAGS.has(tag)) return true;
@@ -280,7 +290,11 @@ function mayHaveTag(token: Token, tag: string, next?: Token): boolean {
   const gerund = tag === 'Gerund' || tag === 'ImpGerund';
   if (gerund) return token.norm.endsWith('ing');
   if (token.norm.endsWith('ing') && !NOT_GERUND.has(token.norm)) return false;
+  if (token.norm.endsWith('ly') && !LY_VERBS.has(token.norm)) return false;
+  if (NOT_VERB_SUFFIX.test(token.norm) && !SUFFIX_VERBS.has(token.norm)) return false;
+  if (token.norm.includes("'")) return false;
   const lex = lexicon[token.norm];
+  if (lex === 'Adjective') return ADJECTIVE_VERBS.has(token.norm);
   return !(lex && NOT_BASE_VERB.has(lex));
 }
 
