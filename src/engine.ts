@@ -520,7 +520,9 @@ function buildSuggestions(
       // "If you feel this way you should…" → "If you feel this way, would…": the new clause
       // needs a comma when the text before it runs straight into it.
       const lead = text.slice(sStart, range[0]);
-      if (range[0] > sStart && /[\p{L}\p{N})]\s+$/u.test(lead)) {
+      const lastWord = /([\p{L}']+)\s+$/u.exec(lead)?.[1]?.toLowerCase().replace(/’/g, "'");
+      const noComma = lastWord !== undefined && !!pack.lexicons['noCommaAfter']?.seqs.has(lastWord);
+      if (range[0] > sStart && /[\p{L}\p{N})]\s+$/u.test(lead) && !noComma) {
         range = [sStart + lead.trimEnd().length, sEnd];
         replacement = ', ' + replacement;
       }
