@@ -1,13 +1,73 @@
-import { defineConfig } from 'tsup';
+import { resolve } from 'node:path';
+import { defineConfig, type Options } from 'tsup';
 
-export default defineConfig({
-  entry: { index: 'src/index.ts' },
-  format: ['esm', 'cjs'],
-  dts: true,
-  sourcemap: true,
-  clean: false,
-  target: 'es2022',
-  platform: 'neutral',
-  // compromise and zod stay external: users' bundlers dedupe them.
-  external: ['compromise', 'zod'],
-});
+type Plugin = NonNullable<Options['esbuildPlugins']>[number];
+
+/**
+ * The subpath entries (`peerspeak/markdown`, `peerspeak/config`, the CLI) import the core
+ * through the package's own name instead of bundling a second copy: one engine instance (and
+ * one language registry) per process, and no duplicated rule packs in `dist/`.
+ */
+const selfReferences: Plugin = {
+  name: 'peerspeak-self-references',
+  setup(build) {
+    const targets = new Map([
+      [resolve('src/index.ts'), 'peerspeak'],
+      [resolve('src/markdown/index.ts'), 'peerspeak/markdown'],
+      [resolve('src/config/index.ts'), 'peerspeak/config'],
+    ]);
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      if (args.kind === 'entry-point') return undefined;
+      const target = targets.get(resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts'));
+      return target ? { path: target, external: true } : undefined;
+    });
+  },
+};
+
+/** ESM-only Markdown parser packages: external for ESM, bundled into the CJS build. */
+const markdownDeps = ['mdast-util-from-markdown', 'mdast-util-gfm', 'mdast-util-frontmatter', 'micromark-extension-gfm', 'micromark-extension-frontmatter'];
+
+const common = { sourcemap: true, clean: false, target: 'es2022' } as const;
+
+export default defineConfig([
+  {
+    ...common,
+    entry: { index: 'src/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    platform: 'neutral',
+    // compromise and zod stay external: users' bundlers dedupe them.
+    external: ['compromise', 'zod'],
+  },
+  {
+    // Subpaths. `peerspeak/markdown` has no Node imports of its own (browser-safe); building it
+    // for the node platform only affects how bundled dependencies are resolved.
+    ...common,
+    entry: { markdown: 'src/markdown/index.ts', config: 'src/config/index.ts' },
+    format: ['esm'],
+    dts: true,
+    platform: 'node',
+    external: ['peerspeak', ...markdownDeps],
+    esbuildPlugins: [selfReferences],
+  },
+  {
+    ...common,
+    entry: { markdown: 'src/markdown/index.ts', config: 'src/config/index.ts' },
+    format: ['cjs'],
+    dts: true,
+    platform: 'node',
+    external: ['peerspeak'],
+    noExternal: markdownDeps,
+    esbuildPlugins: [selfReferences],
+  },
+  {
+    ...common,
+    entry: { cli: 'src/cli/index.ts' },
+    format: ['esm'],
+    dts: false,
+    platform: 'node',
+    banner: { js: '#!/usr/bin/env node' },
+    external: ['peerspeak', 'peerspeak/markdown', 'peerspeak/config'],
+    esbuildPlugins: [selfReferences],
+  },
+]);

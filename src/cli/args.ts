@@ -51,11 +51,18 @@ Exit codes:
   1  findings: any error, or any warning (more than --max-warnings, when given)
   2  could not run: bad option, bad config, unreadable file, no files matched
 
+Environment:
+  PEERSPEAK_THREADS=<n>  threads for checking (default: one per core, up to 8, when there
+                         are 3 or more files adding up to 128 KB or more; else 1)
+  NO_COLOR / FORCE_COLOR colours of the stylish format on a terminal
+
 Markdown: code, HTML, front matter and link URLs are not checked; in the training and
 strict profiles blockquotes are example regions (their findings are hints, shown by strict
 only). Markers: <!-- peerspeak-disable-next-line [ids] -- reason -->,
 <!-- peerspeak-disable [ids] --> ... <!-- peerspeak-enable [ids] -->,
-<!-- peerspeak-example: good --> before a block that must pass every rule.
+<!-- peerspeak-example: good --> before a block that must pass every rule. A marker that
+suppresses nothing is reported as peerspeak/unused-directive (config: "rules":
+{ "peerspeak/unused-directive": "off" } turns that off).
 `;
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], option: string): T | undefined {

@@ -1,10 +1,12 @@
 /**
  * Check one file or text with its config: shared by the main thread and the workers.
+ *
+ * The library is imported lazily, so `--help`, `--version` and usage errors answer without
+ * loading the rule packs.
  * @module
  */
 import { readFile } from 'node:fs/promises';
-import { checkDocument, checkMarkdown, isMarkdownPath, type DocumentFinding } from '../markdown/index.js';
-import { ConfigError, configFor, loadConfigFile, resolveOptions, type LoadedConfig } from '../config/index.js';
+import type { DocumentFinding } from '../markdown/index.js';
 
 /** Command-line settings every file shares. */
 export interface SharedSettings {
@@ -22,26 +24,30 @@ export interface FileResult {
   error?: string;
 }
 
-function configForFile(path: string | null, shared: SharedSettings): LoadedConfig | null {
-  if (shared.config) return loadConfigFile(shared.config);
-  return configFor(path ?? `${process.cwd()}/-`);
+type Libraries = [typeof import('../markdown/index.js'), typeof import('../config/index.js')];
+let libraries: Promise<Libraries> | undefined;
+
+/** The Markdown adapter and the config loader, loaded once. */
+export function loadLibraries(): Promise<Libraries> {
+  return (libraries ??= Promise.all([import('../markdown/index.js'), import('../config/index.js')]));
 }
 
 /** Check `text`. `path` (absolute) finds the config and the format; null = standard input. */
-export function checkText(text: string, path: string | null, display: string, shared: SharedSettings): FileResult {
+export async function checkText(text: string, path: string | null, display: string, shared: SharedSettings): Promise<FileResult> {
+  const [md, cfg] = await loadLibraries();
   try {
-    const markdown = path !== null && isMarkdownPath(path);
-    const loaded = configForFile(path, shared);
-    const options = resolveOptions(loaded, path, {
+    const markdown = path !== null && md.isMarkdownPath(path);
+    const loaded = shared.config ? cfg.loadConfigFile(shared.config) : cfg.configFor(path ?? `${process.cwd()}/-`);
+    const options = cfg.resolveOptions(loaded, path, {
       lang: shared.lang,
       profile: shared.profile,
       defaultProfile: markdown ? 'training' : 'chat',
     });
     // `options` is the same object for every file with the same settings: checkers are cached on it.
-    const { findings } = markdown ? checkMarkdown(text, options) : checkDocument(text, options);
+    const { findings } = markdown ? md.checkMarkdown(text, options) : md.checkDocument(text, options);
     return { filePath: display, findings };
   } catch (e) {
-    if (e instanceof ConfigError) return { filePath: display, findings: [], error: e.message };
+    if (e instanceof cfg.ConfigError) return { filePath: display, findings: [], error: e.message };
     return { filePath: display, findings: [], error: `${display}: ${(e as Error).message.replace(/^peerspeak:\s*/, '').split('\n').join('; ')}` };
   }
 }

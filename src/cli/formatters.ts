@@ -3,7 +3,6 @@
  * @module
  */
 import { pathToFileURL } from 'node:url';
-import { enPack } from '../index.js';
 import type { DocumentFinding } from '../markdown/index.js';
 import type { FileResult } from './check-file.js';
 import type { Format } from './args.js';
@@ -85,7 +84,8 @@ interface RuleText {
 }
 
 /** Help text per concept id from the English pack; rules only in user packs use their first finding. */
-function ruleTexts(): Map<string, RuleText> {
+async function ruleTexts(): Promise<Map<string, RuleText>> {
+  const { enPack } = await import('../index.js');
   const map = new Map<string, RuleText>();
   const rules = (enPack as { rules?: Array<{ id: string; message: string; note?: string; principle: string }> }).rules ?? [];
   for (const r of rules) map.set(r.id, { message: r.message.replace(/"?\{match\}"?/g, '…'), note: r.note, principle: r.principle });
@@ -100,8 +100,8 @@ function endPosition(f: DocumentFinding): { endLine: number; endColumn: number }
 }
 
 /** SARIF 2.1.0: one run, one rule per concept id present, suggestions as fixes. */
-export function sarif(results: FileResult[], ctx: FormatContext): string {
-  const texts = ruleTexts();
+export async function sarif(results: FileResult[], ctx: FormatContext): Promise<string> {
+  const texts = await ruleTexts();
   const ruleIndex = new Map<string, number>();
   const rules: unknown[] = [];
   const sarifResults: unknown[] = [];
@@ -179,7 +179,6 @@ export function sarif(results: FileResult[], ctx: FormatContext): string {
             name: 'peerspeak',
             version: ctx.version,
             semanticVersion: ctx.version,
-            informationUri: 'https://www.npmjs.com/package/peerspeak',
             rules,
           },
         },
@@ -226,7 +225,7 @@ export function github(results: FileResult[]): string {
 }
 
 /** Format results. */
-export function format(kind: Format, results: FileResult[], ctx: FormatContext): string {
+export async function format(kind: Format, results: FileResult[], ctx: FormatContext): Promise<string> {
   switch (kind) {
     case 'json':
       return json(results);

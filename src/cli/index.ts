@@ -5,19 +5,24 @@
  * sent instead of reading the command line.
  * @module
  */
+import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { HELP, parseCli, UsageError, type CliOptions } from './args.js';
-import { checkFile, checkText, type FileResult, type SharedSettings } from './check-file.js';
+import { checkFile, checkText, loadLibraries, type FileResult, type SharedSettings } from './check-file.js';
 import { format } from './formatters.js';
-import { expandInputs } from './inputs.js';
+import { expandInputs, type InputFile } from './inputs.js';
 import { checkInWorkers, type ResultMessage, type TaskMessage, type WorkerData } from './pool.js';
-import { loadConfigFile, ConfigError } from '../config/index.js';
 
-/** Fewer files than this are checked on the main thread: starting workers costs more. */
+/**
+ * Worker threads are used for at least this many files adding up to at least this many bytes:
+ * a worker needs most of a second to load the rule packs, about what checking 80 KB takes.
+ * PEERSPEAK_THREADS=<n> sets the number of threads (main thread included) whatever the input.
+ */
 const MIN_FILES_FOR_WORKERS = 3;
+const MIN_BYTES_FOR_WORKERS = 128 * 1024;
 
 function version(): string {
   try {
@@ -33,11 +38,20 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function threadCount(files: number): number {
+function threadCount(files: InputFile[]): number {
   const env = process.env['PEERSPEAK_THREADS'];
-  const wanted = env && /^\d+$/.test(env) ? Number(env) : Math.min(availableParallelism(), 8);
-  if (files < MIN_FILES_FOR_WORKERS) return 1;
-  return Math.max(1, Math.min(wanted, files));
+  if (env && /^\d+$/.test(env)) return Math.max(1, Math.min(Number(env), files.length));
+  if (files.length < MIN_FILES_FOR_WORKERS) return 1;
+  let bytes = 0;
+  for (const f of files) {
+    try {
+      bytes += statSync(f.path).size;
+    } catch {
+      // Unreadable files are reported when they are checked.
+    }
+  }
+  if (bytes < MIN_BYTES_FOR_WORKERS) return 1;
+  return Math.max(1, Math.min(availableParallelism(), 8, files.length));
 }
 
 function fail(message: string): number {
@@ -71,10 +85,11 @@ export async function main(argv: string[]): Promise<number> {
   const shared: SharedSettings = { lang: opts.lang, profile: opts.profile };
   if (opts.config) {
     shared.config = resolve(opts.config);
+    const [, cfg] = await loadLibraries();
     try {
-      loadConfigFile(shared.config);
+      cfg.loadConfigFile(shared.config);
     } catch (e) {
-      if (e instanceof ConfigError) return fail(`--config: ${e.message}`);
+      if (e instanceof cfg.ConfigError) return fail(`--config: ${e.message}`);
       throw e;
     }
   }
@@ -88,8 +103,8 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   const results: FileResult[] = [];
-  if (inputs.stdin) results.push(checkText(await readStdin(), null, '<stdin>', shared));
-  const threads = threadCount(inputs.files.length);
+  if (inputs.stdin) results.push(await checkText(await readStdin(), null, '<stdin>', shared));
+  const threads = threadCount(inputs.files);
   if (threads > 1) {
     results.push(...(await checkInWorkers(new URL(import.meta.url), inputs.files, shared, threads)));
   } else {
@@ -110,7 +125,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const shown = opts.quiet ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : results;
   const color = opts.format === 'stylish' && !!process.stdout.isTTY && process.stdout.hasColors?.() === true;
-  process.stdout.write(format(opts.format, shown, { version: version(), cwd: process.cwd(), color }));
+  process.stdout.write(await format(opts.format, shown, { version: version(), cwd: process.cwd(), color }));
 
   if (errors > 0) return 1;
   if (opts.maxWarnings !== undefined) {

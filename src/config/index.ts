@@ -28,7 +28,7 @@ import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, parse as parsePath, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { z } from 'zod';
-import { compilePack, languages, PackError, PackSchema, PROFILES, type CheckerOptions } from '../index.js';
+import { languages, PackError, PackSchema, PROFILES, validatePack, type CheckerOptions } from '../index.js';
 import { formatIssues, RoleLimitsSchema, RulesMapSchema } from '../schema.js';
 
 /** Config file names, in the order they are looked for within one directory. */
@@ -195,7 +195,7 @@ function loadPack(ref: string, index: number, configFile: string, dir: string): 
     throw new ConfigError(`${display(file)}: ${formatIssues(parsed.error, '').split('\n').join('; ')}`, file);
   }
   try {
-    compilePack(pack, 'pack');
+    validatePack(pack, 'pack');
   } catch (e) {
     if (e instanceof PackError) {
       const path = e.path.replace(/^pack\.?/, '');
@@ -255,7 +255,16 @@ export type ResolvedOptions = CheckerOptions & { lang: string; profile: string }
 const matcherCache = new WeakMap<object, (path: string) => boolean>();
 function matcher(o: z.output<typeof OverrideSchema>): (path: string) => boolean {
   let m = matcherCache.get(o);
-  if (!m) matcherCache.set(o, (m = picomatch(o.files, { dot: true, basename: true })));
+  if (!m) {
+    // A glob without "/" matches the file name in any directory (picomatch's own `basename`
+    // option also changes how globs with a "/" match, so the two kinds are split here).
+    const globs = typeof o.files === 'string' ? [o.files] : o.files;
+    const full = globs.filter((g) => g.includes('/')).map((g) => g.replace(/^\.\//, ''));
+    const names = globs.filter((g) => !g.includes('/'));
+    const matchFull = full.length ? picomatch(full, { dot: true }) : () => false;
+    const matchName = names.length ? picomatch(names, { dot: true }) : () => false;
+    matcherCache.set(o, (m = (path: string) => matchFull(path) || matchName(path.slice(path.lastIndexOf('/') + 1))));
+  }
   return m;
 }
 

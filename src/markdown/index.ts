@@ -39,7 +39,7 @@ import { gfm } from 'micromark-extension-gfm';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
-import { createChecker, type Category, type Checker, type CheckerOptions, type Finding, type Severity } from '../index.js';
+import { createChecker, detectLanguage, languages, type Category, type Checker, type CheckerOptions, type Finding, type Severity } from '../index.js';
 
 /** The rule id of the report about a marker that suppressed nothing. */
 export const UNUSED_DIRECTIVE = 'peerspeak/unused-directive';
@@ -113,25 +113,12 @@ function checkerOptions(options: DocumentOptions, profile: string): CheckerOptio
   return { ...rest, profile };
 }
 
-function makeChecker(options: CheckerOptions): Checker {
-  try {
-    return createChecker(options);
-  } catch (e) {
-    // TODO(issue 3): `lang: 'auto'` needs the language detector, which has not landed yet.
-    // Until it does, documents fall back to English without an error; remove this fallback
-    // when the core accepts 'auto'.
-    if (options.lang === 'auto' && e instanceof RangeError && /detector/.test(e.message)) {
-      return createChecker({ ...options, lang: 'en' });
-    }
-    throw e;
-  }
-}
-
-function checkerFor(options: DocumentOptions, profile: string): Checker {
+function checkerFor(options: DocumentOptions, profile: string, lang?: string): Checker {
   let byProfile = checkerCache.get(options);
   if (!byProfile) checkerCache.set(options, (byProfile = new Map()));
-  let c = byProfile.get(profile);
-  if (!c) byProfile.set(profile, (c = makeChecker(checkerOptions(options, profile))));
+  const key = lang ? `${profile}\u0000${lang}` : profile;
+  let c = byProfile.get(key);
+  if (!c) byProfile.set(key, (c = createChecker(lang ? { ...checkerOptions(options, profile), lang } : checkerOptions(options, profile))));
   return c;
 }
 
@@ -414,11 +401,19 @@ function checkAnalysed(markdown: string, a: Analysis, options: DocumentOptions):
   const callOptions = context === undefined ? undefined : { context };
   let findings: DocumentFinding[] = [];
   let lang: string | undefined;
+  // lang 'auto': the document's language is detected once on its prose; each block then keeps
+  // it unless its own words say otherwise (a quoted English passage in a Swedish handbook).
+  const auto = options.lang === 'auto';
+  const docLang = auto ? detectLanguage(a.mask, languages()) : undefined;
+  if (docLang) lang = docLang;
   for (const b of a.blocks) {
-    const slice = a.mask.slice(b.start, b.end);
+    // Line breaks inside a paragraph are soft wraps, not sentence ends (Intl.Segmenter would
+    // end a sentence at each): the checker sees spaces. Offsets do not change.
+    const slice = a.mask.slice(b.start, b.end).replace(/[\r\n]/g, ' ');
     if (!slice.trim()) continue;
     const kind = b.kind === 'example' && !exampleRegions ? 'normal' : b.kind;
-    const checker = checkerFor(options, kind === 'good' ? goodProfile : profile);
+    const blockLang = auto ? detectLanguage(slice, languages(), docLang) : undefined;
+    const checker = checkerFor(options, kind === 'good' ? goodProfile : profile, blockLang);
     const res = checker.check(slice, callOptions);
     lang ??= res.lang;
     for (const f of res.findings) {
@@ -438,7 +433,6 @@ function checkAnalysed(markdown: string, a: Analysis, options: DocumentOptions):
 }
 
 function langOf(options: DocumentOptions): string {
-  // TODO(issue 3): report the detected language once `lang: 'auto'` works in the core.
   return !options.lang || options.lang === 'auto' ? 'en' : options.lang;
 }
 
