@@ -13,6 +13,9 @@ const selfReferences: Plugin = {
   setup(build) {
     const targets = new Map([
       [resolve('src/index.ts'), 'peerspeak'],
+      [resolve('src/all.ts'), 'peerspeak/all'],
+      [resolve('src/packs/sv.ts'), 'peerspeak/rules/sv'],
+      [resolve('src/packs/da.ts'), 'peerspeak/rules/da'],
       [resolve('src/markdown/index.ts'), 'peerspeak/markdown'],
       [resolve('src/config/index.ts'), 'peerspeak/config'],
     ]);
@@ -38,6 +41,17 @@ export default defineConfig([
     platform: 'neutral',
     // compromise and zod stay external: users' bundlers dedupe them.
     external: ['compromise', 'zod'],
+  },
+  {
+    // Language packs on demand (`peerspeak/rules/sv`, …) and `peerspeak/all`: each registers its
+    // pack with the one core instance, imported by name.
+    ...common,
+    entry: { 'rules/sv': 'src/packs/sv.ts', 'rules/da': 'src/packs/da.ts', 'rules/en': 'src/packs/en.ts', all: 'src/all.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    platform: 'neutral',
+    external: ['peerspeak'],
+    esbuildPlugins: [selfReferences],
   },
   {
     // Subpaths. `peerspeak/markdown` has no Node imports of its own (browser-safe); building it
@@ -67,7 +81,7 @@ export default defineConfig([
     dts: false,
     platform: 'node',
     banner: { js: '#!/usr/bin/env node' },
-    external: ['peerspeak', 'peerspeak/markdown', 'peerspeak/config'],
+    external: ['peerspeak', 'peerspeak/all', 'peerspeak/markdown', 'peerspeak/config', 'peerspeak/rules/sv', 'peerspeak/rules/da'],
     esbuildPlugins: [selfReferences],
   },
 ]);

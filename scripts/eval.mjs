@@ -26,10 +26,10 @@ if (!existsSync(dataDir)) {
   console.log(`peerspeak eval: no evaluation data at ${dataDir} (pass --data DIR or set PEERSPEAK_DATA). Nothing measured.`);
   process.exit(0);
 }
-if (!existsSync(join(root, 'dist', 'index.js'))) {
+if (!existsSync(join(root, 'dist', 'all.js'))) {
   execFileSync(process.execPath, [join(root, 'node_modules', 'tsup', 'dist', 'cli-default.js'), '--silent'], { cwd: root, stdio: 'inherit' });
 }
-const { check, applySuggestion, detectLanguage } = await import(join(root, 'dist', 'index.js'));
+const { check, applySuggestion, detectLanguage } = await import(join(root, 'dist', 'all.js'));
 const show = new Set(values.show);
 const langs = values.lang.split(',');
 

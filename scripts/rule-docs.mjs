@@ -28,7 +28,7 @@ const esc = (s) => s.replace(/\|/g, '\\|');
 
 /** Everything generated, as { relative path → content }. */
 export async function generate() {
-  const { check, applySuggestion } = await import(pathToFileURL(join(root, 'dist', 'index.js')).href);
+  const { check, applySuggestion } = await import(pathToFileURL(join(root, 'dist', 'all.js')).href);
   const packs = loadPacks();
   const concepts = new Map();
   for (const pack of packs) {

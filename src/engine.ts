@@ -75,6 +75,8 @@ const CheckerOptionsSchema = z
 // ---------------------------------------------------------------- registry of built-in packs
 
 const builtinPacks = new Map<string, unknown>();
+/** Built-in languages that live in their own entry point. */
+const BUILTIN_ON_DEMAND: Record<string, string> = { sv: 'Swedish', da: 'Danish' };
 const languageSupport = new Map<string, LanguageSupport>();
 /** Detects the language of a paragraph, set by the auto-detection module when loaded. */
 let detector: ((text: string, langs: string[], fallback?: string) => string) | null = null;
@@ -687,7 +689,8 @@ export function createChecker(options: CheckerOptions = {}): Checker {
   const available = languages();
   const lang = o.lang ?? 'en';
   if (lang !== 'auto' && !available.includes(lang)) {
-    throw new RangeError(`peerspeak: unknown lang "${lang}": expected one of ${[...available, 'auto'].join(', ')}`);
+    const hint = BUILTIN_ON_DEMAND[lang] ? ` (the ${BUILTIN_ON_DEMAND[lang]} pack loads with import 'peerspeak/rules/${lang}')` : '';
+    throw new RangeError(`peerspeak: unknown lang "${lang}": expected one of ${[...available, 'auto'].join(', ')}${hint}`);
   }
   if (lang === 'auto' && !detector) {
     throw new RangeError('peerspeak: lang "auto" needs the language detector, which is not loaded');

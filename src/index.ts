@@ -10,15 +10,11 @@
  * @module
  */
 import enPack from '../rules/en/pack.json';
-import svPack from '../rules/sv/pack.json';
-import daPack from '../rules/da/pack.json';
 import { en } from './lang/en.js';
 import { registerDetector, registerLanguage } from './engine.js';
 import { detectLanguage } from './detect.js';
 
 registerLanguage(enPack, en);
-registerLanguage(svPack, { code: 'sv' });
-registerLanguage(daPack, { code: 'da' });
 registerDetector(detectLanguage);
 
 export { check, createChecker, applySuggestion, validatePack, compilePack, languages, registerLanguage, PackError } from './engine.js';
@@ -29,5 +25,5 @@ export { PackSchema, RuleSchema, CATEGORIES, SEVERITIES, LEVELS, PROFILES } from
 export type { Pack, PackInput, Rule } from './schema.js';
 export type { LanguageSupport } from './lang/types.js';
 export { detectLanguage, scoreLanguages } from './detect.js';
-/** The built-in packs, as data. */
-export { enPack, svPack, daPack };
+/** The built-in English pack, as data. Swedish and Danish load on demand: `import 'peerspeak/rules/sv'`. */
+export { enPack };

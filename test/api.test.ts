@@ -169,6 +169,18 @@ describe('packs', () => {
   });
 });
 
+describe('languages on demand', () => {
+  it('Swedish and Danish load with their own entry points', async () => {
+    await import('../src/packs/sv.js');
+    await import('../src/packs/da.js');
+    const sv = check('Du borde ringa din läkare.', { lang: 'sv' }).findings[0]!;
+    expect(applySuggestion('Du borde ringa din läkare.', sv.suggestions[0]!)).toBe('Skulle det kunna vara ett alternativ att ringa din läkare? Vad tänker du?');
+    const da = check('Du bør ringe til din læge.', { lang: 'da' }).findings[0]!;
+    expect(applySuggestion('Du bør ringe til din læge.', da.suggestions[0]!)).toBe('Kunne det være en mulighed at ringe til din læge? Hvad tænker du?');
+    expect(sv.ruleId).toBe(da.ruleId);
+  });
+});
+
 describe('bad calls', () => {
   it('a non-string text names the argument', () => {
     expect(() => check(42 as unknown as string)).toThrow(/check\(text\): expected `text` to be a string, got number/);
@@ -176,7 +188,7 @@ describe('bad calls', () => {
   });
 
   it('an unknown lang or profile names the value and lists the valid ones', () => {
-    expect(() => check('hi', { lang: 'fr' })).toThrow(/unknown lang "fr": expected one of en, sv, da, auto/);
+    expect(() => check('hi', { lang: 'fr' })).toThrow(/unknown lang "fr": expected one of en, (sv, da, )?auto/);
     expect(() => check('hi', { profile: 'loud' })).toThrow(/unknown profile "loud": expected one of chat, training, strict/);
   });
 

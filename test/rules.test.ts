@@ -5,7 +5,7 @@
  * applying the rule's top suggestion, and that text must re-check clean for the category.
  */
 import { describe, expect, it } from 'vitest';
-import { applySuggestion, createChecker, languages } from '../src/index.js';
+import { applySuggestion, createChecker, languages } from '../src/all.js';
 import { builtinPacks } from './helpers.js';
 
 for (const [lang, pack] of builtinPacks()) {

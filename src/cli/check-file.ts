@@ -29,7 +29,7 @@ let libraries: Promise<Libraries> | undefined;
 
 /** The Markdown adapter and the config loader, loaded once. */
 export function loadLibraries(): Promise<Libraries> {
-  return (libraries ??= Promise.all([import('../markdown/index.js'), import('../config/index.js')]));
+  return (libraries ??= import('../all.js').then(() => Promise.all([import('../markdown/index.js'), import('../config/index.js')])));
 }
 
 /** Check `text`. `path` (absolute) finds the config and the format; null = standard input. */

@@ -34,7 +34,9 @@ import { formatIssues, RoleLimitsSchema, RulesMapSchema } from '../schema.js';
 /** Config file names, in the order they are looked for within one directory. */
 export const CONFIG_FILES = ['peerspeak.config.json', '.peerspeakrc.json', 'package.json'] as const;
 
-const LANGS = [...languages(), 'auto'] as unknown as [string, ...string[]];
+// The built-in languages are valid in a config even before their packs are loaded (the CLI
+// loads them all; a library user imports 'peerspeak/rules/sv' where needed).
+const LANGS = [...new Set(['en', 'sv', 'da', ...languages()]), 'auto'] as unknown as [string, ...string[]];
 const LangSchema = z.enum(LANGS, { message: `expected one of ${LANGS.join(', ')}` }).describe('Language of the checked text; `auto` detects it per paragraph.');
 const ProfileSchema = z.enum(PROFILES, { message: `expected one of ${PROFILES.join(', ')}` }).describe('`chat`, `training` (directive rules off: instructions to trainees are normal) or `strict` (hints too).');
 const Phrases = z.array(z.string().min(1, 'expected a non-empty phrase')).describe('Phrases never to flag (case-insensitive).');

@@ -279,7 +279,7 @@ const ADJECTIVE_VERBS = new Set(['open', 'slow', 'calm', 'clean', 'clear', 'free
  * -ss/-us/-is), and noun or adjective suffixes. The few verbs with such endings are listed.
  */
 const NOT_VERB_SUFFIX = /(?:[^su]s|tion|sion|ness|ity|ism|ist|ology|ogy|apy|ship|hood|ance|ence|ics|tive|sive|ful|less|ous|ical|ional|ment)$/;
-const SUFFIX_VERBS = new Set(['comment', 'implement', 'document', 'experiment', 'lament', 'cement', 'augment', 'torment', 'vent', 'assist', 'insist', 'persist', 'resist', 'exist', 'enlist', 'twist', 'list', 'question', 'mention', 'function', 'position', 'caution', 'envision', 'commission', 'sentence', 'reference', 'influence', 'experience', 'balance', 'advance', 'enhance', 'dance', 'glance', 'license', 'silence', 'evidence', 'relish', 'cherish', 'nourish', 'finish', 'punish', 'establish', 'accomplish', 'publish', 'polish', 'worship', 'ship']);
+const SUFFIX_VERBS = new Set(['distance', 'finance', 'fence', 'commence', 'announce', 'pronounce', 'comment', 'implement', 'document', 'experiment', 'lament', 'cement', 'augment', 'torment', 'vent', 'assist', 'insist', 'persist', 'resist', 'exist', 'enlist', 'twist', 'list', 'question', 'mention', 'function', 'position', 'caution', 'envision', 'commission', 'sentence', 'reference', 'influence', 'experience', 'balance', 'advance', 'enhance', 'dance', 'glance', 'license', 'silence', 'evidence', 'relish', 'cherish', 'nourish', 'finish', 'punish', 'establish', 'accomplish', 'publish', 'polish', 'worship', 'ship']);
 const LY_VERBS = new Set(['apply', 'reply', 'rely', 'supply', 'fly', 'ally', 'rally', 'bully', 'tally', 'multiply', 'comply', 'imply']);
 
 function mayHaveTag(token: Token, tag: string, next?: Token): boolean {

@@ -1,0 +1,9 @@
+/**
+ * The built-in English pack as data. English is registered by the main entry already; this
+ * subpath is for tools that want the pack itself (documentation, a pack editor).
+ * @module
+ */
+import pack from '../../rules/en/pack.json';
+
+/** The English pack as data (the same format as user packs). */
+export default pack;

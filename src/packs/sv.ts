@@ -1,0 +1,13 @@
+/**
+ * The built-in Swedish pack, loaded on demand: `import 'peerspeak/rules/sv'` registers it, so
+ * `check(text, { lang: 'sv' })` and `lang: 'auto'` can use it. An app that never imports
+ * it does not ship it.
+ * @module
+ */
+import pack from '../../rules/sv/pack.json';
+import { registerLanguage } from '../index.js';
+
+registerLanguage(pack, { code: 'sv' });
+
+/** The Swedish pack as data (the same format as user packs). */
+export default pack;
