@@ -182,6 +182,8 @@ function parseAtoms(part: string, raw: string, lexicons: Record<string, Compiled
       atoms.push({ k: 'tag', v: alt.slice(1) });
     } else if (alt === '*') {
       atoms.push({ k: 'any' });
+    } else if (alt.includes('_') && (alt.startsWith('_') || alt.endsWith('_') || alt.includes('__'))) {
+      throw new PatternError(`empty word in the sequence "${alt}" in "${raw}" (write words joined by single "_")`);
     } else if (alt.includes('_') && alt.length > 1) {
       const words = alt.split('_').filter(Boolean).map(normalize);
       if (!words.length) throw new PatternError(`empty word sequence in "${raw}"`);
