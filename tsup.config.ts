@@ -18,6 +18,7 @@ const selfReferences: Plugin = {
       [resolve('src/packs/da.ts'), 'peerspeak/rules/da'],
       [resolve('src/markdown/index.ts'), 'peerspeak/markdown'],
       [resolve('src/config/index.ts'), 'peerspeak/config'],
+      [resolve('src/lsp/server.ts'), 'peerspeak/lsp'],
     ]);
     build.onResolve({ filter: /^\.\.?\// }, (args) => {
       if (args.kind === 'entry-point') return undefined;
@@ -81,7 +82,17 @@ export default defineConfig([
     dts: false,
     platform: 'node',
     banner: { js: '#!/usr/bin/env node' },
-    external: ['peerspeak', 'peerspeak/all', 'peerspeak/markdown', 'peerspeak/config', 'peerspeak/rules/sv', 'peerspeak/rules/da'],
+    external: ['peerspeak', 'peerspeak/all', 'peerspeak/lsp', 'peerspeak/markdown', 'peerspeak/config', 'peerspeak/rules/sv', 'peerspeak/rules/da'],
+    esbuildPlugins: [selfReferences],
+  },
+  {
+    // The language server (`peerspeak lsp --stdio`, or `peerspeak/lsp` for embedding).
+    ...common,
+    entry: { lsp: 'src/lsp/server.ts' },
+    format: ['esm'],
+    dts: true,
+    platform: 'node',
+    external: ['peerspeak', 'peerspeak/all', 'peerspeak/rules/sv', 'peerspeak/rules/da', 'peerspeak/markdown', 'peerspeak/config'],
     esbuildPlugins: [selfReferences],
   },
 ]);

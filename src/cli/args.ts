@@ -27,6 +27,7 @@ export class UsageError extends Error {
 }
 
 export const HELP = `Usage: peerspeak [options] <files | directories | globs | ->
+       peerspeak lsp --stdio    Start the language server (for editors)
 
 Flags directive, diagnostic and generalising language in peer-support writing.
 A directory is searched for *.md, *.markdown and *.txt files; "-" reads standard input.

@@ -65,6 +65,13 @@ function compare(a: FileResult, b: FileResult): number {
 
 /** Run the CLI with `argv` (without node and the script). Resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'lsp') {
+    // The language server for editors: JSON-RPC over standard input and output.
+    if (argv.slice(1).some((a) => a !== '--stdio')) return fail('usage: peerspeak lsp --stdio');
+    const { startServer } = await import('../lsp/server.js');
+    startServer(); // the process ends on `exit` or when standard input closes
+    return new Promise<number>(() => {});
+  }
   let opts: CliOptions;
   try {
     opts = parseCli(argv);

@@ -272,6 +272,14 @@ function matcher(o: z.output<typeof OverrideSchema>): (path: string) => boolean 
 
 const optionCache = new Map<string, ResolvedOptions>();
 
+/** Forget every config file read so far (an editor calls this when a config file changes). */
+export function clearConfigCache(): void {
+  loadedCache.clear();
+  dirCache.clear();
+  optionCache.clear();
+  packageKeyCache.clear();
+}
+
 /**
  * Resolve the options for `file` from a loaded config (or none) and the command line:
  * command line > last matching override > top-level config > `defaultProfile` / `en`.
