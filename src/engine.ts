@@ -343,7 +343,10 @@ function regionsOf(pack: CompiledPack, st: SentenceState) {
     if (!gateOpen(p, st)) continue;
     for (const m of matchAll(p, st.ctx)) {
       let end = toks.length;
-      for (let k = m.end + 1; k < toks.length; k++) {
+      for (let k = m.end; k < toks.length; k++) {
+        // A comma right after the reporting verb opens the report ("Du fortalte, at…") unless
+        // a contrast follows ("Jag hör vad du säger, men du måste…").
+        if (k === m.end && toks[k]!.text === ',' && !CONTRAST.has(toks[k + 1]?.norm ?? '')) continue;
         if (!toks[k]!.word && CLAUSE_END.has(toks[k]!.text)) {
           end = k;
           break;
@@ -389,7 +392,8 @@ function choiceCovers(pack: CompiledPack, st: SentenceState, m: Match): boolean 
   for (const p of pack.guards['choice'] ?? []) {
     if (!gateOpen(p, st)) continue;
     for (const c of matchAll(p, st.ctx)) {
-      const [a, b] = c.end <= m.start ? [c.end, m.start] : [m.end, c.start];
+      // A contrast word may also open the match itself ("…if you want, but call her").
+      const [a, b] = c.end <= m.start ? [c.end, m.start + 1] : [m.end, c.start];
       let split = false;
       for (let k = a; k < b; k++) {
         if (CONTRAST.has(toks[k]!.norm) && k > 0 && CLAUSE_END.has(toks[k - 1]!.text)) {
