@@ -1,0 +1,388 @@
+/**
+ * Property tests (fast-check): whatever people type, `check` never throws, never hands back a
+ * range that does not fit the text, never corrupts the text through `applySuggestion`, and a
+ * rewrite does not bring back the finding it fixed.
+ *
+ * Inputs are arbitrary strings over full Unicode (including lone surrogates, emoji ZWJ
+ * sequences, combining marks, RTL and zero-width characters, NUL, CR/LF/CRLF, U+2028) mixed
+ * with the phrases the rules look for, in English, Swedish and Danish: every example of every
+ * built-in pack plus a fixed list, in random case. Every language (`en`, `sv`, `da`, `auto`)
+ * and every profile is exercised.
+ *
+ * Runs: `PEERSPEAK_PROPERTY_RUNS` (default 10,000) is the total across the properties below,
+ * split by cost (measured on a 2-core machine, the whole file stays well under a minute):
+ *
+ * | property                                      | share | why                                   |
+ * |-----------------------------------------------|-------|---------------------------------------|
+ * | result invariants + determinism               | 45 %  | two checks per input                  |
+ * | applySuggestion only changes its range        | 25 %  | one check                             |
+ * | top suggestion does not re-trigger its rule   | 25 %  | 1 + one re-check per finding (≤ 4)    |
+ * | very long lines (1k–8k characters, one line)  | 5 %   | slowest per run: long sentences       |
+ *
+ * Seed: the test runs with a fixed seed (`DEFAULT_SEED`) so that CI is reproducible and a
+ * failure is never a matter of luck; the inputs still change whenever a built-in pack's
+ * examples change. `PEERSPEAK_PROPERTY_SEED=<n>` replays a failure fast-check reported,
+ * `PEERSPEAK_PROPERTY_SEED=random` explores new inputs. `npm run soak` (`scripts/soak.mjs`)
+ * runs the same properties a million times against `dist/` with a random seed and reports
+ * every failure, known or not.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { applySuggestion, check, createChecker, type Checker, type CheckResult, type Finding } from '../src/all.js';
+import { builtinPacks } from './helpers.js';
+
+const TOTAL = Math.max(4, Number(process.env['PEERSPEAK_PROPERTY_RUNS'] ?? 10_000) || 10_000);
+const DEFAULT_SEED = 20_260_611;
+const SEED_ENV = process.env['PEERSPEAK_PROPERTY_SEED'];
+const SEED = SEED_ENV === 'random' ? undefined : SEED_ENV ? Number(SEED_ENV) : DEFAULT_SEED;
+const runs = (share: number) => Math.max(1, Math.round(TOTAL * share));
+/** fast-check parameters; each property gets its own seed (`SEED + k`), so they see different inputs. */
+const params = (share: number, k: number) => ({ numRuns: runs(share), ...(SEED !== undefined ? { seed: SEED + k } : {}) });
+
+/** Generous: a property is a loop of synchronous checks; on a busy 2-core machine it can take twice its usual time. */
+const PROPERTY_TIMEOUT = Math.max(120_000, TOTAL * 30);
+
+const LANGS = ['en', 'sv', 'da', 'auto'] as const;
+const PROFILES = ['chat', 'training', 'strict'] as const;
+
+// ------------------------------------------------------------------ inputs
+
+const FIXED_PHRASES = [
+  'You should call your doctor.',
+  'You need to rest.',
+  'Call your doctor.',
+  'Everyone should see a therapist.',
+  'Everyone should',
+  'You always push people away.',
+  'Her uncle committed suicide in 2019.',
+  'committed suicide',
+  'Calm down.',
+  "Don't give up.",
+  'Don’t give up.',
+  'At least you have a job.',
+  'Why don’t you just talk to her?',
+  'If the pain comes back, go to the ER.',
+  'People should talk about their feelings.',
+  'Addicts lie.',
+  'I know exactly how you feel.',
+  'Everything will be fine.',
+  'You said you have to work late.',
+  'If you like, you could call your doctor.',
+  'I want to kill myself tonight.',
+  'If you are in danger, please call 112 now.',
+  'Dr. Smith said you should rest.',
+  '"You should go," she said.',
+  '- You should rest\n- Call her',
+  '# You must stop',
+  'Du borde ringa din läkare.',
+  'Du måste vila.',
+  'Alla borde gå i terapi.',
+  'Lugna ner dig.',
+  'Ge inte upp.',
+  'Han begick självmord.',
+  'Du bør ringe til din læge.',
+  'Du skal hvile dig.',
+  'Alle burde gå i terapi.',
+  'Fald nu ned.',
+  'Giv ikke op.',
+  'Han begik selvmord.',
+];
+
+function packPhrases(): string[] {
+  const out: string[] = [];
+  for (const [, pack] of builtinPacks()) {
+    for (const rule of pack.rules) {
+      for (const ex of rule.examples.flag) out.push(ex.text);
+      out.push(...rule.examples.pass);
+    }
+  }
+  return out;
+}
+
+const PHRASES = [...new Set([...FIXED_PHRASES, ...packPhrases()])];
+
+const SPECIALS = [
+  '\u0000', '\r\n', '\r', '\n', '\n\n', '\r\n\r\n', '\n \n', '\t', '\u2028', '\u2029', '\u000b', '\u000c', '\u0085',
+  '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', // zero-width and soft hyphen
+  '\u202e', '\u202d', '\u200f', '\u200e', '\u2067', '\u2069', // bidi controls
+  'مرحبا بك', 'שלום עולם', // RTL scripts
+  '\u0301', 'e\u0301', 'Y\u0308ou', 'a\u0300\u0301\u0302\u0303', // combining marks
+  '👩‍👩‍👧‍👦', '👍🏽', '🏳️‍🌈', '🇸🇪', '❤️', '🫶🏾', // emoji, ZWJ sequences, flags, modifiers
+  '\ud800', '\udfff', '\udc00', '\udbff', '\udbff\udbff', '\udc00\ud800', // lone / reversed surrogates
+  '𝒴𝑜𝓊 𝓈𝒽𝑜𝓊𝓁𝒹', '𠀀', // astral letters
+  '“', '”', '"', '«', '»', '„', '‘', '’', "'", '(', ')', '—', '–', '-', '…', '...', '?', '!', '?!', '.', ',', ';', ':',
+  '*', '•', '>', '#', '1.', '2)', 'Dr.', 'e.g.', 'bl.a.', 'f.eks.',
+  'ǅ', 'İ', 'ß', 'ﬁ', 'Σ', // case-mapping oddities (length changes under toLowerCase)
+];
+
+const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c));
+const anyCodeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
+
+const randomCase = (s: string) =>
+  fc.constantFrom<(x: string) => string>(
+    (x) => x,
+    (x) => x,
+    (x) => x.toUpperCase(),
+    (x) => x.toLowerCase(),
+    (x) => x.replace(/[.!?]$/, ''),
+  ).map((f) => f(s));
+
+const phrase = fc.constantFrom(...PHRASES).chain(randomCase);
+
+const piece: fc.Arbitrary<string> = fc.oneof(
+  { weight: 8, arbitrary: phrase },
+  { weight: 4, arbitrary: fc.constantFrom(...SPECIALS) },
+  { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 12 }) },
+  { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 12 }) },
+  { weight: 1, arbitrary: fc.string({ unit: fc.oneof(loneSurrogate, anyCodeUnit), maxLength: 8 }) },
+  { weight: 1, arbitrary: fc.string({ unit: 'grapheme-ascii', maxLength: 20 }) },
+);
+
+const sep = fc.constantFrom(' ', ' ', ' ', '', '\n', '\r\n', ', ', '. ', '\u200b', '  ', '\n\n');
+
+/** A message: pieces joined by separators. */
+const message = fc
+  .array(fc.tuple(piece, sep), { maxLength: 14 })
+  .map((parts) => parts.map(([p, s]) => p + s).join(''));
+
+/**
+ * A very long line: a phrase buried in thousands of characters without a line break. The
+ * arbitrary produces a small description (so a counterexample prints short) and `build` makes
+ * the text from it.
+ */
+const longLine = fc.record({
+  // Not ", "-separated clauses: English tagging of those is far slower than linear (see
+  // redos/hang test in bad-input.test.ts), which would stall this property rather than fail it.
+  unit: fc.constantFrom('x', 'word ', 'you ', 'should ', 'a\u0301', '👍🏽', '\u200b', '.', 'alla ', '\ud800', 'Du bør ', '- '),
+  length: fc.integer({ min: 1_000, max: 8_000 }),
+  phrase,
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  tail: fc.constantFrom('', '\r\n', '\n\n'),
+});
+function build(d: { unit: string; length: number; phrase: string; at: number; tail: string }): string {
+  const filler = d.unit.repeat(Math.ceil(d.length / d.unit.length)).slice(0, d.length);
+  const i = Math.floor(d.at * filler.length);
+  return filler.slice(0, i) + ' ' + d.phrase + ' ' + filler.slice(i) + d.tail;
+}
+
+const CONTEXTS = [undefined, undefined, undefined, 'I keep thinking I want to die.', 'Jag vill inte leva längre.', 'Jeg vil ikke leve mere.', '\ud800', ''];
+const setting = fc.record({
+  lang: fc.constantFrom(...LANGS),
+  profile: fc.constantFrom(...PROFILES),
+  context: fc.constantFrom(...CONTEXTS),
+});
+
+// ------------------------------------------------------------------ checkers
+
+const checkers = new Map<string, Checker>();
+function checkerFor(lang: string, profile: string): Checker {
+  const key = `${lang}/${profile}`;
+  let c = checkers.get(key);
+  if (!c) checkers.set(key, (c = createChecker({ lang, profile })));
+  return c;
+}
+
+function run(text: string, s: { lang: string; profile: string; context: string | undefined }): CheckResult {
+  return checkerFor(s.lang, s.profile).check(text, s.context === undefined ? undefined : { context: s.context });
+}
+
+// ------------------------------------------------------------------ invariants
+
+const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
+/** Whether offset `i` falls between the two halves of a surrogate pair. */
+function splitsPair(text: string, i: number): boolean {
+  return i > 0 && i < text.length && isHigh(text.charCodeAt(i - 1)) && isLow(text.charCodeAt(i));
+}
+
+/** 1-based line and column of `offset`, counting `\r\n`, `\n` and a lone `\r` as line breaks. */
+function lineCol(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+function rangeProblem(text: string, range: unknown, allowEmpty: boolean): string | null {
+  if (!Array.isArray(range) || range.length !== 2) return `range is not a pair: ${JSON.stringify(range)}`;
+  const [a, b] = range as [number, number];
+  if (!Number.isInteger(a) || !Number.isInteger(b)) return `range is not integers: [${a}, ${b}]`;
+  if (a < 0 || b > text.length || (allowEmpty ? a > b : a >= b)) return `range [${a}, ${b}] does not fit 0 ≤ start < end ≤ ${text.length}`;
+  if (splitsPair(text, a)) return `range start ${a} splits a surrogate pair`;
+  if (splitsPair(text, b)) return `range end ${b} splits a surrogate pair`;
+  return null;
+}
+
+/** Every problem with a result, as readable lines (empty when all is well). */
+function problems(text: string, result: CheckResult): string[] {
+  const out: string[] = [];
+  if (!result || !Array.isArray(result.findings)) return ['result has no findings array'];
+  if (typeof result.lang !== 'string') out.push(`lang is ${typeof result.lang}`);
+  let prev = -1;
+  for (const f of result.findings) {
+    const where = `${f.ruleId} ${JSON.stringify(f.range)}`;
+    const rp = rangeProblem(text, f.range, false);
+    if (rp) {
+      out.push(`${where}: ${rp}`);
+      continue;
+    }
+    const [a, b] = f.range;
+    if (f.text !== text.slice(a, b)) out.push(`${where}: text ${JSON.stringify(f.text)} ≠ slice ${JSON.stringify(text.slice(a, b))}`);
+    const lc = lineCol(text, a);
+    if (f.line !== lc.line || f.column !== lc.column) out.push(`${where}: line/column ${f.line}:${f.column}, expected ${lc.line}:${lc.column}`);
+    if (a < prev) out.push(`${where}: findings out of document order`);
+    prev = a;
+    for (const k of ['ruleId', 'category', 'severity', 'principle', 'message'] as const) {
+      if (typeof f[k] !== 'string' || !f[k]) out.push(`${where}: ${k} is not a non-empty string`);
+    }
+    if (!['error', 'warning', 'info', 'hint'].includes(f.severity)) out.push(`${where}: severity ${f.severity}`);
+    if (!Array.isArray(f.suggestions)) out.push(`${where}: suggestions is not an array`);
+    for (const s of f.suggestions ?? []) {
+      const sp = rangeProblem(text, s.range, true);
+      if (sp) out.push(`${where}: suggestion ${JSON.stringify(s.text)}: ${sp}`);
+      if (typeof s.text !== 'string' || typeof s.label !== 'string' || !s.label) out.push(`${where}: suggestion without text or label`);
+    }
+  }
+  return out;
+}
+
+const show = (text: string) => JSON.stringify(text.length > 300 ? text.slice(0, 300) + `… (${text.length} chars)` : text);
+
+// ------------------------------------------------------------------ properties
+
+/** Counters that show the properties are not vacuous (inputs do reach the rules). */
+const stats = { p1: { runs: 0, hit: 0, langs: new Set<string>(), rules: new Set<string>() }, applied: 0, fixed: 0, carriedOver: 0 };
+
+/**
+ * The known "carried over" bug (see the `it.fails` test below): the re-flagged text was already
+ * in the original, after the reported match and inside the replaced range (case aside: the
+ * rewrite may capitalise it).
+ */
+function carriedOver(text: string, f: Finding, top: { range: [number, number] }, g: Finding): boolean {
+  return text.slice(f.range[1], top.range[1]).toLowerCase().includes(g.text.toLowerCase());
+}
+
+describe('property: check() on arbitrary text', () => {
+  it('a checker builds for every language and profile', () => {
+    for (const lang of LANGS) for (const profile of PROFILES) expect(() => checkerFor(lang, profile), `${lang}/${profile}`).not.toThrow();
+  });
+
+  it(`never throws; ranges, text, line/column are right; output is deterministic (${runs(0.45)} runs)`, () => {
+    fc.assert(
+      fc.property(message, setting, (text, s) => {
+        const first = run(text, s);
+        stats.p1.runs++;
+        if (first.findings.length) stats.p1.hit++;
+        stats.p1.langs.add(`${s.lang}:${first.lang}`);
+        for (const f of first.findings) stats.p1.rules.add(f.ruleId);
+        const bad = problems(text, first);
+        if (bad.length) throw new Error(`${show(text)} ${JSON.stringify(s)}:\n  ${bad.join('\n  ')}`);
+        const second = run(text, s);
+        expect(second).toEqual(first);
+        // check() with the same options (cached checker) agrees with the reusable checker.
+        const once = check(text, { lang: s.lang, profile: s.profile, ...(s.context === undefined ? {} : { context: s.context }) });
+        expect(once).toEqual(first);
+      }),
+      params(0.45, 0),
+    );
+    // Not vacuous: most inputs contain something the rules flag, in every language.
+    expect(stats.p1.hit / stats.p1.runs).toBeGreaterThan(0.3);
+    if (stats.p1.runs >= 500) {
+      expect([...stats.p1.langs].sort()).toEqual(expect.arrayContaining(['en:en', 'sv:sv', 'da:da', 'auto:en', 'auto:sv', 'auto:da']));
+      expect(stats.p1.rules.size).toBeGreaterThan(15);
+    }
+  }, PROPERTY_TIMEOUT);
+
+  it(`applySuggestion changes only the suggestion's range (${runs(0.25)} runs)`, () => {
+    fc.assert(
+      fc.property(message, setting, (text, s) => {
+        for (const f of run(text, s).findings) {
+          for (const sug of f.suggestions) {
+            const out = applySuggestion(text, sug);
+            stats.applied++;
+            const [a, b] = sug.range;
+            if (out.slice(0, a) !== text.slice(0, a)) throw new Error(`${f.ruleId}: prefix before ${a} changed in ${show(text)}`);
+            if (out.slice(a, a + sug.text.length) !== sug.text) throw new Error(`${f.ruleId}: replacement not at ${a} in ${show(text)}`);
+            if (out.slice(a + sug.text.length) !== text.slice(b)) throw new Error(`${f.ruleId}: suffix after ${b} changed in ${show(text)}`);
+            if (out.length !== text.length - (b - a) + sug.text.length) throw new Error(`${f.ruleId}: length wrong`);
+          }
+        }
+      }),
+      params(0.25, 1),
+    );
+    expect(stats.applied).toBeGreaterThan(runs(0.25) / 4);
+  }, PROPERTY_TIMEOUT);
+
+  it(`applying the top suggestion leaves no finding of the same rule inside the replacement (${runs(0.25)} runs)`, () => {
+    fc.assert(
+      fc.property(message, setting, (text, s) => {
+        const withFix = run(text, s).findings.filter((f) => f.suggestions.length > 0);
+        for (const f of withFix.slice(0, 4)) {
+          const top = f.suggestions[0]!;
+          const fixed = applySuggestion(text, top);
+          stats.fixed++;
+          const lo = top.range[0];
+          const hi = lo + top.text.length;
+          const again = run(fixed, s).findings.filter((g: Finding) => g.ruleId === f.ruleId && g.range[0] >= lo && g.range[1] <= hi);
+          if (again.length && again.every((g) => carriedOver(text, f, top, g))) {
+            stats.carriedOver++;
+            continue;
+          }
+          if (again.length) {
+            throw new Error(
+              `${f.ruleId} still flags ${JSON.stringify(again.map((g) => g.text))} after applying ${JSON.stringify(top.text)}\n` +
+                `  input: ${show(text)}\n  fixed: ${show(fixed)}\n  setting: ${JSON.stringify(s)}`,
+            );
+          }
+        }
+      }),
+      params(0.25, 2),
+    );
+    expect(stats.fixed).toBeGreaterThan(runs(0.25) / 4);
+  }, PROPERTY_TIMEOUT);
+
+  // KNOWN ENGINE BUG (reported), excluded above by `carriedOver` and pinned here: when a rule's
+  // suggestions replace the whole sentence, only its first match in the sentence is reported,
+  // and the rewrite copies the later, unreported instance into the new text. When this test
+  // starts failing (the bug is fixed), delete it and the `carriedOver` exclusion.
+  it.fails('KNOWN BUG: a sentence-wide rewrite does not carry an unreported second instruction along', () => {
+    const text = 'You should rest, you should eat.';
+    const c = checkerFor('en', 'chat');
+    const first = c.check(text).findings.filter((f) => f.ruleId === 'directive/modal');
+    // Today: one finding ("You should rest"); its top suggestion gives
+    // "Would resting be an option for you? You should eat." which flags "You should eat".
+    const top = first[0]!.suggestions[0]!;
+    const fixed = applySuggestion(text, top);
+    const again = c.check(fixed).findings.filter((g) => g.ruleId === 'directive/modal' && g.range[0] >= top.range[0] && g.range[1] <= top.range[0] + top.text.length);
+    expect(again.map((g) => g.text)).toEqual([]);
+  });
+
+  it(`very long lines keep every invariant (${runs(0.05)} runs)`, () => {
+    fc.assert(
+      fc.property(longLine, setting, (d, s) => {
+        const text = build(d);
+        const bad = problems(text, run(text, s));
+        if (bad.length) throw new Error(`${show(text)} ${JSON.stringify(s)}:\n  ${bad.join('\n  ')}`);
+      }),
+      params(0.05, 3),
+    );
+  }, PROPERTY_TIMEOUT);
+});
+
+describe('property helpers', () => {
+  it('splitsPair and lineCol', () => {
+    expect(splitsPair('a👍b', 2)).toBe(true);
+    expect(splitsPair('a👍b', 1)).toBe(false);
+    expect(splitsPair('a👍b', 3)).toBe(false);
+    expect(splitsPair('\ud800\ud800', 1)).toBe(false);
+    expect(lineCol('a\r\nb\rc\nd', 7)).toEqual({ line: 4, column: 1 });
+    expect(lineCol('ab', 1)).toEqual({ line: 1, column: 2 });
+  });
+});
