@@ -849,15 +849,31 @@ function filterAllowed(findings: Finding[], text: string, allow: string[]): Find
   return findings.filter((f) => !spans.some(([a, b]) => f.range[0] < b && a < f.range[1]));
 }
 
-/** Overlapping findings of one category: keep the most severe (then the earliest). */
+/**
+ * Overlapping findings of one category: keep the most severe (then the earliest). Kept
+ * findings of a category never overlap, so sorted by start they are sorted by end too and only
+ * the last one starting before a candidate's end can overlap it: O(n log n).
+ */
 function dedupe(findings: Finding[]): Finding[] {
   const sorted = [...findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.range[0] - b.range[0]);
-  const kept: Finding[] = [];
+  const kept = new Map<string, Finding[]>();
+  const out: Finding[] = [];
   for (const f of sorted) {
-    if (kept.some((k) => k.category === f.category && k.range[0] < f.range[1] && f.range[0] < k.range[1])) continue;
-    kept.push(f);
+    let list = kept.get(f.category);
+    if (!list) kept.set(f.category, (list = []));
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.range[0] < f.range[1]) lo = mid + 1;
+      else hi = mid;
+    }
+    const prev = list[lo - 1];
+    if (prev && prev.range[1] > f.range[0]) continue;
+    list.splice(lo, 0, f);
+    out.push(f);
   }
-  return kept;
+  return out;
 }
 
 function describe(v: unknown): string {

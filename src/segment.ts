@@ -43,19 +43,51 @@ export function normalize(word: string): string {
 // Abbreviations after which Intl.Segmenter splits a sentence too early.
 const ABBREV = /(?:^|[\s(])(?:dr|mr|mrs|ms|st|vs|etc|e\.g|i\.e|t\.ex|bl\.a|d\.v\.s|f\.eks|bl\.a|osv|mfl|ca|jfr|nr|prof)\.\s*$/i;
 
+/**
+ * Longest piece handed to `Intl.Segmenter` at once: V8's sentence iteration is quadratic in
+ * the length of the string, so long text is fed line by line, and a line longer than this is
+ * cut after a sentence end (or, failing that, at a space) near this length.
+ */
+const MAX_PIECE = 2000;
+
+function* pieces(text: string): Generator<[number, number]> {
+  let start = 0;
+  while (start < text.length) {
+    let nl = text.indexOf('\n', start);
+    if (nl < 0) nl = text.length;
+    let lineStart = start;
+    const lineEnd = nl < text.length ? nl + 1 : nl;
+    while (lineEnd - lineStart > MAX_PIECE) {
+      const window = text.slice(lineStart, lineStart + MAX_PIECE);
+      let cut = -1;
+      const re = /[.!?…]["”’)\]]*\s+/g;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(window))) if (m.index + m[0].length < window.length) cut = m.index + m[0].length;
+      if (cut <= 0) cut = window.lastIndexOf(' ') + 1;
+      if (cut <= 0) cut = MAX_PIECE;
+      yield [lineStart, lineStart + cut];
+      lineStart += cut;
+    }
+    if (lineEnd > lineStart) yield [lineStart, lineEnd];
+    start = lineEnd;
+  }
+}
+
 /** Split `text` into sentences with tokens. Offsets refer to `text`. */
 export function segment(text: string, lang: string): Sentence[] {
   const { s: sentSeg, w: wordSeg } = segmentersFor(lang);
   const spans: Array<[number, number]> = [];
-  for (const part of sentSeg.segment(text)) {
-    // Sentences never cross a blank line or a line break followed by a list-like start.
-    const seg = part.segment;
-    let offset = part.index;
-    const pieces = seg.split(/(\n[ \t]*\n|\n(?=[ \t]*(?:[-*+>#]|\d+[.)])\s))/);
-    for (let i = 0; i < pieces.length; i++) {
-      const piece = pieces[i]!;
-      if (i % 2 === 0) pushTrimmed(spans, text, offset, offset + piece.length);
-      offset += piece.length;
+  for (const [pStart, pEnd] of pieces(text)) {
+    for (const part of sentSeg.segment(text.slice(pStart, pEnd))) {
+      // Sentences never cross a blank line or a line break followed by a list-like start.
+      const seg = part.segment;
+      let offset = pStart + part.index;
+      const bits = seg.split(/(\n[ \t]*\n|\n(?=[ \t]*(?:[-*+>#]|\d+[.)])\s))/);
+      for (let i = 0; i < bits.length; i++) {
+        const bit = bits[i]!;
+        if (i % 2 === 0) pushTrimmed(spans, text, offset, offset + bit.length);
+        offset += bit.length;
+      }
     }
   }
   // Re-join splits after abbreviations ("Dr. Smith").
