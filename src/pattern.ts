@@ -291,7 +291,7 @@ export function matchAt(p: CompiledPattern, ctx: MatchContext, from = 0): Match 
   for (const s of starts) {
     if (s < from) continue;
     const caps: Record<string, [number, number]> = {};
-    const end = step(p.elements, 0, s, ctx, caps);
+    const end = step(p.elements, 0, s, ctx, caps, new Set());
     if (end !== -1) {
       // A match must consume at least one token.
       if (end > s) return { start: firstConsumed(p, ctx, s), end, captures: { ...caps } };
@@ -307,8 +307,18 @@ function firstConsumed(_p: CompiledPattern, ctx: MatchContext, s: number): numbe
   return i;
 }
 
-function step(els: Element[], ei: number, ti: number, ctx: MatchContext, caps: Record<string, [number, number]>): number {
+function step(els: Element[], ei: number, ti: number, ctx: MatchContext, caps: Record<string, [number, number]>, memo: Set<number>): number {
   if (ei === els.length) return ti;
+  // Whether elements ei… match from token ti does not depend on how we got here: remember
+  // failures, so bounded gaps and optional elements cost O(elements × tokens) per start.
+  const key = ei * (ctx.tokens.length + 1) + ti;
+  if (memo.has(key)) return -1;
+  const r = stepOnce(els, ei, ti, ctx, caps, memo);
+  if (r === -1) memo.add(key);
+  return r;
+}
+
+function stepOnce(els: Element[], ei: number, ti: number, ctx: MatchContext, caps: Record<string, [number, number]>, memo: Set<number>): number {
   const e = els[ei]!;
   const tokens = ctx.tokens;
   if (e.k === 'start') {
@@ -317,25 +327,25 @@ function step(els: Element[], ei: number, ti: number, ctx: MatchContext, caps: R
     // Also try skipping leading punctuation.
     for (let t = ti; t <= tokens.length; t++) {
       if (t > ti && tokens[t - 1]!.word) break;
-      const r = step(els, ei + 1, t, ctx, caps);
+      const r = step(els, ei + 1, t, ctx, caps, memo);
       if (r !== -1) return r;
     }
     return -1;
   }
   if (e.k === 'clause') {
-    return isClauseStart(ctx, ti) ? step(els, ei + 1, ti, ctx, caps) : -1;
+    return isClauseStart(ctx, ti) ? step(els, ei + 1, ti, ctx, caps, memo) : -1;
   }
   if (e.k === 'not') {
     for (const a of e.atoms) if (atomLengths(a, ctx, ti).length) return -1;
-    return step(els, ei + 1, ti, ctx, caps);
+    return step(els, ei + 1, ti, ctx, caps, memo);
   }
   if (e.k === 'end') {
-    return onlyPunctuation(tokens, ti, tokens.length) ? step(els, ei + 1, ti, ctx, caps) : -1;
+    return onlyPunctuation(tokens, ti, tokens.length) ? step(els, ei + 1, ti, ctx, caps, memo) : -1;
   }
   if (e.k === 'gap') {
     for (let g = 0; g <= e.max && ti + g <= tokens.length; g++) {
       if (e.capture) caps[e.capture] = [ti, ti + g];
-      const r = step(els, ei + 1, ti + g, ctx, caps);
+      const r = step(els, ei + 1, ti + g, ctx, caps, memo);
       if (r !== -1) return r;
     }
     if (e.capture) delete caps[e.capture];
@@ -344,13 +354,13 @@ function step(els: Element[], ei: number, ti: number, ctx: MatchContext, caps: R
   for (const a of e.atoms) {
     for (const len of atomLengths(a, ctx, ti)) {
       if (e.capture) caps[e.capture] = [ti, ti + len];
-      const r = step(els, ei + 1, ti + len, ctx, caps);
+      const r = step(els, ei + 1, ti + len, ctx, caps, memo);
       if (r !== -1) return r;
     }
   }
   if (e.optional) {
     if (e.capture) delete caps[e.capture];
-    return step(els, ei + 1, ti, ctx, caps);
+    return step(els, ei + 1, ti, ctx, caps, memo);
   }
   if (e.capture) delete caps[e.capture];
   return -1;

@@ -34,9 +34,11 @@ function tagSentence(sentence: Sentence): Array<Set<string>> {
     const tags = out[i + 1]!;
     if (tags.has('Verb') || tags.has('Pronoun') || tags.has('Determiner') || tags.has('Conjunction') || tags.has('Preposition')) continue;
     if (!NOUNISH.some((t) => tags.has(t))) continue;
-    const again = tagSpan(sentence, i + 1);
-    const end = toks.findIndex((t, k) => k > i + 1 && CLAUSE_PUNCT.has(t.text));
-    for (let k = i + 1; k < (end < 0 ? toks.length : end); k++) out[k] = again[k]!;
+    // Tag just this clause (up to the next clause mark), so each clause is tagged at most once.
+    const next = toks.findIndex((t, k) => k > i + 1 && CLAUSE_PUNCT.has(t.text));
+    const end = next < 0 ? toks.length : next;
+    const again = tagSpan(sentence, i + 1, end);
+    for (let k = i + 1; k < end; k++) out[k] = again[k]!;
   }
   markImperatives(sentence, out);
   return out;
@@ -103,11 +105,12 @@ function markImperatives(sentence: Sentence, tags: Array<Set<string>>): void {
   }
 }
 
-function tagSpan(sentence: Sentence, from: number): Array<Set<string>> {
+function tagSpan(sentence: Sentence, from: number, to = sentence.tokens.length): Array<Set<string>> {
   const out: Array<Set<string>> = sentence.tokens.map(() => new Set<string>());
   const toks = sentence.tokens;
   const startOffset = toks[from]!.start;
-  const doc = nlp(sentence.text.slice(startOffset - sentence.start)) as unknown as { docs: Term[][] };
+  const endOffset = toks[to - 1]!.end;
+  const doc = nlp(sentence.text.slice(startOffset - sentence.start, endOffset - sentence.start)) as unknown as { docs: Term[][] };
   let cursor = startOffset;
   let ti = from;
   for (const terms of doc.docs) {
