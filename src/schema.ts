@@ -5,6 +5,10 @@
  */
 import { z } from 'zod';
 
+// zod 4 compiles fast validators with `new Function` by default; peerspeak promises no eval
+// (and must run under a strict Content-Security-Policy), so validation stays interpreted.
+z.config({ jitless: true });
+
 export const CATEGORIES = [
   'directive',
   'diagnostic',
