@@ -20,6 +20,8 @@ registerDetector(detectLanguage);
 export { check, createChecker, applySuggestion, validatePack, compilePack, languages, registerLanguage, PackError } from './engine.js';
 export type { CheckOptions, CheckerOptions, Checker } from './engine.js';
 export type { Sentence, Token } from './segment.js';
+/** 1-based line/column helpers for UTF-16 offsets (shared by the Markdown adapter and the language server). */
+export { lineColumn, lineStartsOf } from './segment.js';
 export type { Category, CheckResult, Finding, Lang, Profile, RoleLimitsOptions, RuleLevel, Severity, Suggestion } from './types.js';
 export { PackSchema, RuleSchema, CATEGORIES, SEVERITIES, LEVELS, PROFILES } from './schema.js';
 export type { Pack, PackInput, Rule } from './schema.js';

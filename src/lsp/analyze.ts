@@ -20,7 +20,7 @@
  *   item or a quote, the rest of the document is one section.
  * @module
  */
-import { createChecker, detectLanguage, languages, type Checker, type CheckerOptions } from '../all.js';
+import { createChecker, detectLanguage, languages, lineColumn, lineStartsOf, type Checker, type CheckerOptions } from '../all.js';
 import { checkMarkdown, type DocumentFinding, type DocumentOptions } from '../markdown/index.js';
 
 export type Format = 'markdown' | 'text';
@@ -242,26 +242,6 @@ export function markdownSections(text: string, group = true): Array<[number, num
   return starts.map((s, k) => [s, k + 1 < starts.length ? starts[k + 1]! : text.length]);
 }
 
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) starts.push(i + 1);
-    else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
-  }
-  return starts;
-}
-
-function lineColumn(lineStarts: number[], offset: number): { line: number; column: number } {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - lineStarts[lo]! + 1 };
-}
 
 /** Section findings (relative ranges) → document findings. */
 function assemble(text: string, parts: Array<{ start: number; findings: SectionFindings }>): DocumentFinding[] {

@@ -39,7 +39,7 @@ import { gfm } from 'micromark-extension-gfm';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
-import { createChecker, detectLanguage, languages, type Category, type Checker, type CheckerOptions, type Finding, type Severity } from '../index.js';
+import { createChecker, detectLanguage, languages, type Category, type Checker, type CheckerOptions, type Finding, type Severity, lineColumn, lineStartsOf } from '../index.js';
 
 /** The rule id of the report about a marker that suppressed nothing. */
 export const UNUSED_DIRECTIVE = 'peerspeak/unused-directive';
@@ -246,26 +246,6 @@ export function maskMarkdown(markdown: string): string {
 
 // ---------------------------------------------------------------- positions
 
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) starts.push(i + 1);
-    else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
-  }
-  return starts;
-}
-
-function lineColumn(lineStarts: number[], offset: number): { line: number; column: number } {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - lineStarts[lo]! + 1 };
-}
 
 // ---------------------------------------------------------------- suppression
 
