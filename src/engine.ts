@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import type { Category, CheckResult, Finding, RoleLimitsOptions, Severity, Suggestion } from './types.js';
 import {
+  CATEGORIES,
   PackSchema,
   PROFILES,
   RulesMapSchema,
@@ -731,6 +732,22 @@ export function createChecker(options: CheckerOptions = {}): Checker {
       if (level !== 'off') rules.push([cr, level]);
     }
     byLang.set(l, { pack, rules, all, cache: new SentenceCache() });
+  }
+
+  // A typo in the rules map would silently configure nothing: refuse unknown ids by name.
+  // Known: every concept id of the loaded packs (all languages), every category, category/*,
+  // and the `peerspeak/…` namespace of the document adapters (e.g. peerspeak/unused-directive).
+  const knownIds = new Set<string>(CATEGORIES);
+  for (const l of available) for (const r of compilePack(builtinPacks.get(l), `rules/${l}`).rules) knownIds.add(r.rule.id);
+  for (const p of userPacks) for (const r of p.rules) knownIds.add(r.rule.id);
+  for (const key of Object.keys(resolved.userLevels)) {
+    const category = key.split('/')[0]!;
+    const ok = knownIds.has(key) || (key.endsWith('/*') && knownIds.has(category)) || category === 'peerspeak';
+    if (!ok) {
+      throw new RangeError(
+        `peerspeak: options.rules: unknown concept id "${key}": expected a concept id (e.g. directive/modal), a category (${CATEGORIES.join(', ')}) or category/*`,
+      );
+    }
   }
 
   const checkOne = (text: string, l: string, context: string | undefined, baseOffset: number, fullText: string, lineStarts: number[]): Finding[] => {

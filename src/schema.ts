@@ -155,7 +155,7 @@ export const PackSchema = z
   });
 
 export const RulesMapSchema = z.record(
-  z.string().regex(/^[a-z][a-z-]*(\/[a-z0-9][a-z0-9-]*|\/\*)?$/, 'expected a concept id like "directive/modal" or a category'),
+  z.string().regex(/^[a-z][a-z-]*(\/[a-z0-9][a-z0-9-]*|\/\*)?$/, 'expected a concept id like "directive/modal", a category or category/*'),
   LevelSchema,
 );
 
