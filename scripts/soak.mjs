@@ -70,46 +70,8 @@ const { applySuggestion, check, createChecker } = lib;
 const LANGS = ['en', 'sv', 'da', 'auto'];
 const PROFILES = ['chat', 'training', 'strict'];
 
-const FIXED_PHRASES = [
-  'You should call your doctor.',
-  'You need to rest.',
-  'Call your doctor.',
-  'Everyone should see a therapist.',
-  'Everyone should',
-  'You always push people away.',
-  'Her uncle committed suicide in 2019.',
-  'committed suicide',
-  'Calm down.',
-  "Don't give up.",
-  'Don’t give up.',
-  'At least you have a job.',
-  'Why don’t you just talk to her?',
-  'If the pain comes back, go to the ER.',
-  'People should talk about their feelings.',
-  'Addicts lie.',
-  'I know exactly how you feel.',
-  'Everything will be fine.',
-  'You said you have to work late.',
-  'If you like, you could call your doctor.',
-  'I want to kill myself tonight.',
-  'If you are in danger, please call 112 now.',
-  'Dr. Smith said you should rest.',
-  '"You should go," she said.',
-  '- You should rest\n- Call her',
-  '# You must stop',
-  'Du borde ringa din läkare.',
-  'Du måste vila.',
-  'Alla borde gå i terapi.',
-  'Lugna ner dig.',
-  'Ge inte upp.',
-  'Han begick självmord.',
-  'Du bør ringe til din læge.',
-  'Du skal hvile dig.',
-  'Alle burde gå i terapi.',
-  'Fald nu ned.',
-  'Giv ikke op.',
-  'Han begik selvmord.',
-];
+const INPUTS = JSON.parse(readFileSync(join(root, 'test', 'fixtures', 'property-inputs.json'), 'utf8'));
+const FIXED_PHRASES = INPUTS.phrases;
 
 function packPhrases() {
   const out = [];
@@ -126,19 +88,7 @@ function packPhrases() {
 
 const PHRASES = [...new Set([...FIXED_PHRASES, ...packPhrases()])];
 
-const SPECIALS = [
-  '\u0000', '\r\n', '\r', '\n', '\n\n', '\r\n\r\n', '\n \n', '\t', '\u2028', '\u2029', '\u000b', '\u000c', '\u0085',
-  '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad',
-  '\u202e', '\u202d', '\u200f', '\u200e', '\u2067', '\u2069',
-  'مرحبا بك', 'שלום עולם',
-  '\u0301', 'e\u0301', 'Y\u0308ou', 'a\u0300\u0301\u0302\u0303',
-  '👩‍👩‍👧‍👦', '👍🏽', '🏳️‍🌈', '🇸🇪', '❤️', '🫶🏾',
-  '\ud800', '\udfff', '\udc00', '\udbff', '\udbff\udbff', '\udc00\ud800',
-  '𝒴𝑜𝓊 𝓈𝒽𝑜𝓊𝓁𝒹', '𠀀',
-  '“', '”', '"', '«', '»', '„', '‘', '’', "'", '(', ')', '—', '–', '-', '…', '...', '?', '!', '?!', '.', ',', ';', ':',
-  '*', '•', '>', '#', '1.', '2)', 'Dr.', 'e.g.', 'bl.a.', 'f.eks.',
-  'ǅ', 'İ', 'ß', 'ﬁ', 'Σ',
-];
+const SPECIALS = INPUTS.specials;
 
 const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c));
 const anyCodeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
@@ -175,7 +125,7 @@ function build(d) {
   const i = Math.floor(d.at * filler.length);
   return filler.slice(0, i) + ' ' + d.phrase + ' ' + filler.slice(i) + d.tail;
 }
-const CONTEXTS = [undefined, undefined, undefined, 'I keep thinking I want to die.', 'Jag vill inte leva längre.', 'Jeg vil ikke leve mere.', '\ud800', ''];
+const CONTEXTS = [undefined, undefined, undefined, ...INPUTS.contexts];
 const setting = fc.record({ lang: fc.constantFrom(...LANGS), profile: fc.constantFrom(...PROFILES), context: fc.constantFrom(...CONTEXTS) });
 
 // ------------------------------------------------------------------ checks (as in the test)

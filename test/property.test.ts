@@ -29,7 +29,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applySuggestion, check, createChecker, type Checker, type CheckResult, type Finding } from '../src/all.js';
-import { builtinPacks } from './helpers.js';
+import { builtinPacks, root } from './helpers.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const TOTAL = Math.max(4, Number(process.env['PEERSPEAK_PROPERTY_RUNS'] ?? 10_000) || 10_000);
 const DEFAULT_SEED = 20_260_611;
@@ -47,46 +49,14 @@ const PROFILES = ['chat', 'training', 'strict'] as const;
 
 // ------------------------------------------------------------------ inputs
 
-const FIXED_PHRASES = [
-  'You should call your doctor.',
-  'You need to rest.',
-  'Call your doctor.',
-  'Everyone should see a therapist.',
-  'Everyone should',
-  'You always push people away.',
-  'Her uncle committed suicide in 2019.',
-  'committed suicide',
-  'Calm down.',
-  "Don't give up.",
-  'Don’t give up.',
-  'At least you have a job.',
-  'Why don’t you just talk to her?',
-  'If the pain comes back, go to the ER.',
-  'People should talk about their feelings.',
-  'Addicts lie.',
-  'I know exactly how you feel.',
-  'Everything will be fine.',
-  'You said you have to work late.',
-  'If you like, you could call your doctor.',
-  'I want to kill myself tonight.',
-  'If you are in danger, please call 112 now.',
-  'Dr. Smith said you should rest.',
-  '"You should go," she said.',
-  '- You should rest\n- Call her',
-  '# You must stop',
-  'Du borde ringa din läkare.',
-  'Du måste vila.',
-  'Alla borde gå i terapi.',
-  'Lugna ner dig.',
-  'Ge inte upp.',
-  'Han begick självmord.',
-  'Du bør ringe til din læge.',
-  'Du skal hvile dig.',
-  'Alle burde gå i terapi.',
-  'Fald nu ned.',
-  'Giv ikke op.',
-  'Han begik selvmord.',
-];
+// Shared with scripts/soak.mjs. Read with JSON.parse: it keeps the lone surrogates that the
+// JSON module loader rejects.
+const INPUTS = JSON.parse(readFileSync(join(root, 'test', 'fixtures', 'property-inputs.json'), 'utf8')) as {
+  phrases: string[];
+  specials: string[];
+  contexts: string[];
+};
+const FIXED_PHRASES: string[] = INPUTS.phrases;
 
 function packPhrases(): string[] {
   const out: string[] = [];
@@ -101,19 +71,7 @@ function packPhrases(): string[] {
 
 const PHRASES = [...new Set([...FIXED_PHRASES, ...packPhrases()])];
 
-const SPECIALS = [
-  '\u0000', '\r\n', '\r', '\n', '\n\n', '\r\n\r\n', '\n \n', '\t', '\u2028', '\u2029', '\u000b', '\u000c', '\u0085',
-  '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', // zero-width and soft hyphen
-  '\u202e', '\u202d', '\u200f', '\u200e', '\u2067', '\u2069', // bidi controls
-  'مرحبا بك', 'שלום עולם', // RTL scripts
-  '\u0301', 'e\u0301', 'Y\u0308ou', 'a\u0300\u0301\u0302\u0303', // combining marks
-  '👩‍👩‍👧‍👦', '👍🏽', '🏳️‍🌈', '🇸🇪', '❤️', '🫶🏾', // emoji, ZWJ sequences, flags, modifiers
-  '\ud800', '\udfff', '\udc00', '\udbff', '\udbff\udbff', '\udc00\ud800', // lone / reversed surrogates
-  '𝒴𝑜𝓊 𝓈𝒽𝑜𝓊𝓁𝒹', '𠀀', // astral letters
-  '“', '”', '"', '«', '»', '„', '‘', '’', "'", '(', ')', '—', '–', '-', '…', '...', '?', '!', '?!', '.', ',', ';', ':',
-  '*', '•', '>', '#', '1.', '2)', 'Dr.', 'e.g.', 'bl.a.', 'f.eks.',
-  'ǅ', 'İ', 'ß', 'ﬁ', 'Σ', // case-mapping oddities (length changes under toLowerCase)
-];
+const SPECIALS: string[] = INPUTS.specials;
 
 const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c));
 const anyCodeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
@@ -165,7 +123,7 @@ function build(d: { unit: string; length: number; phrase: string; at: number; ta
   return filler.slice(0, i) + ' ' + d.phrase + ' ' + filler.slice(i) + d.tail;
 }
 
-const CONTEXTS = [undefined, undefined, undefined, 'I keep thinking I want to die.', 'Jag vill inte leva längre.', 'Jeg vil ikke leve mere.', '\ud800', ''];
+const CONTEXTS: Array<string | undefined> = [undefined, undefined, undefined, ...INPUTS.contexts];
 const setting = fc.record({
   lang: fc.constantFrom(...LANGS),
   profile: fc.constantFrom(...PROFILES),
