@@ -53,6 +53,12 @@ export interface CompiledPattern {
   usesTags: boolean;
   /** Words of which at least one must be in the sentence (cheap gate); null = no gate. */
   gate: string[] | null;
+  /**
+   * The normalised words a match can start with (its first consuming token), or null when a
+   * tag, prefix, `*` or gap could start it: start positions whose token is not in the set are
+   * not tried.
+   */
+  first: Set<string> | null;
 }
 
 /** A compiled lexicon: first token → token sequences (longest first), plus prefixes. */
@@ -167,7 +173,24 @@ export function compilePattern(source: string, lexicons: Record<string, Compiled
       break;
     }
   }
-  return { source, elements, anchored: elements[0]?.k === 'start', usesTags, gate };
+  return { source, elements, anchored: elements[0]?.k === 'start', usesTags, gate, first: firstWords(elements, lexicons) };
+}
+
+/** The words the first consuming element can match (through optional ones), or null if open. */
+function firstWords(elements: Element[], lexicons: Record<string, CompiledLexicon>): Set<string> | null {
+  const out = new Set<string>();
+  for (const e of elements) {
+    if (e.k === 'clause' || e.k === 'not') continue;
+    if (e.k !== 'atoms') return null;
+    for (const a of e.atoms) {
+      if (a.k === 'word') out.add(a.v);
+      else if (a.k === 'seq') out.add(a.v[0]!);
+      else if (a.k === 'lex' && !lexicons[a.v]!.prefixes.length) for (const w of lexicons[a.v]!.seqs.keys()) out.add(w);
+      else return null;
+    }
+    if (!e.optional) return out;
+  }
+  return null;
 }
 
 function parseAtoms(part: string, raw: string, lexicons: Record<string, CompiledLexicon>): Atom[] {
@@ -284,18 +307,20 @@ function onlyPunctuation(tokens: Token[], from: number, to: number): boolean {
   return true;
 }
 
-/** Find the first match of `p` starting at or after token `from`. */
-export function matchAt(p: CompiledPattern, ctx: MatchContext, from = 0): Match | null {
+/**
+ * Find the first match of `p` starting at or after token `from`. `memo` may be shared by calls
+ * on the same sentence and pattern: it only records failures, which do not depend on the start.
+ */
+export function matchAt(p: CompiledPattern, ctx: MatchContext, from = 0, memo: Set<number> = new Set()): Match | null {
   const n = ctx.tokens.length;
-  const starts = p.anchored ? [0] : Array.from({ length: Math.max(0, n - from) }, (_, k) => from + k);
-  for (const s of starts) {
+  const last = p.anchored ? Math.min(n - 1, 0) : n - 1;
+  for (let s = p.anchored ? 0 : from; s <= last; s++) {
     if (s < from) continue;
+    if (p.first && !p.first.has(ctx.tokens[s]!.norm)) continue;
     const caps: Record<string, [number, number]> = {};
-    const end = step(p.elements, 0, s, ctx, caps, new Set());
-    if (end !== -1) {
-      // A match must consume at least one token.
-      if (end > s) return { start: firstConsumed(p, ctx, s), end, captures: { ...caps } };
-    }
+    const end = step(p.elements, 0, s, ctx, caps, memo);
+    // A match must consume at least one token.
+    if (end !== -1 && end > s) return { start: firstConsumed(p, ctx, s), end, captures: caps };
   }
   return null;
 }
@@ -369,9 +394,10 @@ function stepOnce(els: Element[], ei: number, ti: number, ctx: MatchContext, cap
 /** All non-overlapping matches, left to right. */
 export function matchAll(p: CompiledPattern, ctx: MatchContext): Match[] {
   const out: Match[] = [];
+  const memo = new Set<number>();
   let from = 0;
   while (from < ctx.tokens.length) {
-    const m = matchAt(p, ctx, from);
+    const m = matchAt(p, ctx, from, memo);
     if (!m) break;
     out.push(m);
     if (p.anchored) break;
