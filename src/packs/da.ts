@@ -9,5 +9,14 @@ import { registerLanguage } from '../index.js';
 
 registerLanguage(pack, { code: 'da' });
 
-/** The Danish pack as data (the same format as user packs). */
-export default pack;
+/**
+ * The Danish pack as data (the same format as user packs).
+ * @example
+ * ```ts
+ * import { check } from 'peerspeak';
+ * import da from 'peerspeak/rules/da'; // registers Danish
+ * check('Du burde ringe til din læge.', { lang: 'da' }).findings[0].ruleId; // 'directive/modal'
+ * da.rules.length; // the Danish rules, as data
+ * ```
+ */
+export { pack as default };

@@ -5,5 +5,12 @@
  */
 import pack from '../../rules/en/pack.json';
 
-/** The English pack as data (the same format as user packs). */
-export default pack;
+/**
+ * The English pack as data (the same format as user packs).
+ * @example
+ * ```ts
+ * import en from 'peerspeak/rules/en';
+ * en.rules.map((rule) => rule.id); // ['directive/modal', …]
+ * ```
+ */
+export { pack as default };

@@ -9,5 +9,14 @@ import { registerLanguage } from '../index.js';
 
 registerLanguage(pack, { code: 'sv' });
 
-/** The Swedish pack as data (the same format as user packs). */
-export default pack;
+/**
+ * The Swedish pack as data (the same format as user packs).
+ * @example
+ * ```ts
+ * import { check } from 'peerspeak';
+ * import sv from 'peerspeak/rules/sv'; // registers Swedish
+ * check('Du borde ringa din läkare.', { lang: 'sv' }).findings[0].ruleId; // 'directive/modal'
+ * sv.rules.length; // the Swedish rules, as data
+ * ```
+ */
+export { pack as default };

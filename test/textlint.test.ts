@@ -1,0 +1,107 @@
+/**
+ * The textlint adapter (`peerspeak/textlint`) run by textlint's own kernel with its Markdown
+ * plugin: messages, positions, fixes and options as a textlint user sees them.
+ */
+import { TextlintKernel } from '@textlint/kernel';
+import markdown from '@textlint/textlint-plugin-markdown';
+import type { TextlintRuleModule } from '@textlint/types';
+import { describe, expect, it } from 'vitest';
+import rule, { type TextlintOptions } from '../src/textlint/index.js';
+
+const kernel = new TextlintKernel();
+
+function optionsFor(options: TextlintOptions | true = true, ext = '.md', filePath?: string) {
+  return {
+    ext,
+    ...(filePath ? { filePath } : {}),
+    plugins: [{ pluginId: 'markdown', plugin: markdown }],
+    rules: [{ ruleId: 'peerspeak', rule: rule as unknown as TextlintRuleModule, options }],
+  };
+}
+
+const doc = [
+  '# Replying to Sam',
+  '',
+  'Thanks for telling me. You should call your doctor.',
+  '',
+  '```',
+  'You should call your doctor.',
+  '```',
+  '',
+  'I wrote `you should call` in code and linked [the guide](https://example.com/you-should-call).',
+  '',
+  '- Everyone feels that way sometimes.',
+  '',
+].join('\n');
+
+describe('peerspeak/textlint', () => {
+  it('is a fixable textlint rule module', () => {
+    expect(typeof rule.linter).toBe('function');
+    expect(typeof rule.fixer).toBe('function');
+  });
+
+  it('reports findings with the concept id, line and column, and skips code', async () => {
+    const result = await kernel.lintText(doc, optionsFor({ profile: 'chat' }));
+    const got = result.messages.map((m) => ({ ruleId: m.ruleId, line: m.line, column: m.column, message: m.message }));
+    expect(got).toEqual([
+      { ruleId: 'peerspeak', line: 3, column: 24, message: expect.stringMatching(/^"You should call" .*\[directive\/modal\]$/) },
+      { ruleId: 'peerspeak', line: 11, column: 3, message: expect.stringContaining('[generalising/minimising]') },
+    ]);
+    const first = result.messages[0]!;
+    expect(first.range).toEqual([doc.indexOf('You should call your doctor.'), doc.indexOf('You should call your doctor.') + 'You should call'.length]);
+    expect(first.fix?.text).toBe('Would calling your doctor be an option for you?');
+    // every ranked suggestion is offered as a textlint suggestion, the top one first
+    expect(first.suggestions?.length).toBeGreaterThan(1);
+    expect(first.suggestions?.[0]?.fix.text).toBe(first.fix?.text);
+  });
+
+  it('a clean text gives no messages', async () => {
+    const result = await kernel.lintText('I hope the walk helps. Would it help to talk about it?\n', optionsFor({ profile: 'chat' }));
+    expect(result.messages).toEqual([]);
+  });
+
+  it('fixText applies the top suggestion and leaves code alone', async () => {
+    const result = await kernel.fixText(doc, optionsFor({ profile: 'chat' }));
+    expect(result.output).toContain('Thanks for telling me. Would calling your doctor be an option for you?');
+    expect(result.output).toContain('```\nYou should call your doctor.\n```');
+    expect(result.applyingMessages.map((m) => m.message)).toContainEqual(expect.stringContaining('[directive/modal]'));
+  });
+
+  it('defaults to the training profile for Markdown files and chat for others, like the CLI', async () => {
+    const text = 'You should call your doctor. You are clearly in denial.\n';
+    const md = await kernel.lintText(text, optionsFor(true, '.md', '/docs/course.md'));
+    expect(md.messages.map((m) => m.message)).toEqual([expect.stringContaining('[diagnostic/label]')]);
+    const txt = await kernel.lintText(text, optionsFor(true, '.md', '/tmp/draft.txt'));
+    expect(txt.messages.map((m) => m.message)).toEqual([expect.stringContaining('[directive/modal]'), expect.stringContaining('[diagnostic/label]')]);
+  });
+
+  it('quoted examples are silent in training and hints in strict', async () => {
+    const text = 'Here is a reply we would rather not send:\n\n> You are clearly in denial.\n';
+    expect((await kernel.lintText(text, optionsFor({ profile: 'training' }))).messages).toEqual([]);
+    const strict = await kernel.lintText(text, optionsFor({ profile: 'strict' }));
+    expect(strict.messages.map((m) => [m.line, m.message])).toEqual([[3, expect.stringMatching(/\[diagnostic\/label\] \(hint\)$/)]]);
+    expect((await kernel.lintText(text, optionsFor({ profile: 'strict', minSeverity: 'info' }))).messages).toEqual([]);
+  });
+
+  it('passes lang, rules and allow to peerspeak', async () => {
+    const sv = await kernel.lintText('Du borde ringa din läkare.\n', optionsFor({ lang: 'sv', profile: 'chat' }));
+    expect(sv.messages.map((m) => m.message)).toEqual([expect.stringContaining('[directive/modal]')]);
+    expect(sv.messages[0]!.fix?.text).toMatch(/^Skulle det kunna vara ett alternativ/);
+    const da = await kernel.lintText('Du burde ringe til din læge.\n', optionsFor({ lang: 'auto', profile: 'chat' }));
+    expect(da.messages.map((m) => m.message)).toEqual([expect.stringContaining('[directive/modal]')]);
+    const off = await kernel.lintText('You should call your doctor.\n', optionsFor({ profile: 'chat', rules: { 'directive/modal': 'off' } }));
+    expect(off.messages).toEqual([]);
+    const allowed = await kernel.lintText('You should call your doctor.\n', optionsFor({ profile: 'chat', allow: ['you should call'] }));
+    expect(allowed.messages).toEqual([]);
+  });
+
+  it('shows the peerspeak severity when it is not a warning', async () => {
+    const result = await kernel.lintText('I keep thinking about ending it all, I want to die.\n', optionsFor({ profile: 'chat' }));
+    expect(result.messages.map((m) => m.message)).toContainEqual(expect.stringMatching(/\[role-limits\/crisis\] \(info\)$/));
+  });
+
+  it('rejects unknown and invalid options with a message naming them', async () => {
+    await expect(kernel.lintText('Hello.\n', optionsFor({ profil: 'chat' } as TextlintOptions))).rejects.toThrow(/unknown option `profil`/);
+    await expect(kernel.lintText('Hello.\n', optionsFor({ profile: 'loud' }))).rejects.toThrow(/loud/);
+  });
+});
