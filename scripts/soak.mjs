@@ -1,9 +1,16 @@
 #!/usr/bin/env node
 /**
- * Soak: the properties of `test/property.test.ts`, a million runs against the built library.
+ * Soak: the properties of `test/property.test.ts`, a million runs against the built library,
+ * then the language server under 10,000 rapid edits.
  *
- *   node scripts/soak.mjs [--runs N] [--seed S] [--only NAME] [--show K]
+ *   node scripts/soak.mjs [--runs N] [--seed S] [--only NAME[,NAME…]] [--skip NAME[,NAME…]] [--show K]
+ *                         [--edits N] [--doc-chars N]
  *   node --expose-gc scripts/soak.mjs …   (also prints the live heap after each property)
+ *   npm run soak -- --only lsp            (the language server soak alone)
+ *   npm run soak -- --skip lsp            (the properties alone)
+ *
+ * Soaks by name: the properties `invariants`, `apply`, `refix`, `long` (or `properties` for all
+ * four) and `lsp`. `--only` and `--skip` take one or more names, comma-separated or repeated.
  *
  * Runs `--runs` (default 1,000,000) inputs in total, split across the properties the same way
  * as the test (45 % invariants + determinism, 25 % applySuggestion locality, 25 % top
@@ -12,20 +19,42 @@
  * property with the seed to replay, and at the end prints runs, failures, elapsed time and peak
  * RSS. Exits 1 on any failure.
  *
+ * The `lsp` soak starts `node dist/cli.js lsp --stdio` as a child process and speaks LSP
+ * JSON-RPC to it over stdio: it opens a Markdown document of `--doc-chars` (default 20,000)
+ * characters and sends `--edits` (default 10,000) incremental `textDocument/didChange` edits
+ * as fast as the pipe takes them, in bursts (typing, deleting, pasting phrases that are
+ * flagged and Markdown constructs), with a hover and a code action request every 500 edits.
+ * At 1,000, every 5,000 and the last edit it waits for the diagnostics of that version and reads
+ * the server's RSS and heap after a full GC (the server runs with `--expose-gc` and a preload
+ * that collects on SIGUSR2; where signals do not work, the raw RSS). It fails on a crash, a
+ * request not answered, final diagnostics that differ from a fresh `checkDocument` of the final
+ * text (rule ids, severities and ranges), or memory that is not flat (RSS after the last edit
+ * more than 1.5 × RSS after 1,000 edits). Local only: a child process and its pipes.
+ *
  * Imports `../dist/all.js` (the core with English, Swedish and Danish registered): run
  * `npx tsup` first. Keep the input arbitraries in step with `test/property.test.ts`.
  */
+import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const PROPERTY_NAMES = ['invariants', 'apply', 'refix', 'long'];
+const SOAK_NAMES = [...PROPERTY_NAMES, 'lsp'];
 
 // ------------------------------------------------------------------ arguments
 
 function parseArgs(argv) {
-  const out = { runs: 1_000_000, seed: Date.now() ^ (Math.random() * 0x7fffffff), only: null, show: 3 };
+  const out = { runs: 1_000_000, seed: Date.now() ^ (Math.random() * 0x7fffffff), only: null, skip: [], show: 3, edits: 10_000, docChars: 20_000 };
+  const names = (flag, v) => {
+    const list = v.split(',').map((x) => x.trim()).filter(Boolean).flatMap((x) => (x === 'properties' ? PROPERTY_NAMES : [x]));
+    const bad = list.filter((x) => !SOAK_NAMES.includes(x));
+    if (!list.length || bad.length) fail(`${flag}: unknown soak "${bad.join(', ') || v}" (expected ${SOAK_NAMES.join(', ')} or properties)`);
+    return list;
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -36,12 +65,18 @@ function parseArgs(argv) {
     };
     if (flag === '--runs') out.runs = positive(flag, value());
     else if (flag === '--seed') out.seed = Number(value()) | 0;
-    else if (flag === '--only') out.only = value();
+    else if (flag === '--only') out.only = [...(out.only ?? []), ...names(flag, value())];
+    else if (flag === '--skip') out.skip.push(...names(flag, value()));
     else if (flag === '--show') out.show = positive(flag, value());
+    else if (flag === '--edits') out.edits = positive(flag, value());
+    else if (flag === '--doc-chars') out.docChars = positive(flag, value());
     else if (flag === '--help' || flag === '-h') {
-      console.log('usage: node scripts/soak.mjs [--runs N] [--seed S] [--only invariants|apply|refix|long] [--show K]');
+      console.log(
+        'usage: node scripts/soak.mjs [--runs N] [--seed S] [--only NAME[,NAME…]] [--skip NAME[,NAME…]] [--show K] [--edits N] [--doc-chars N]\n' +
+          `  soaks: ${SOAK_NAMES.join(', ')} (properties = ${PROPERTY_NAMES.join(', ')})`,
+      );
       process.exit(0);
-    } else fail(`unknown option ${a} (expected --runs, --seed, --only, --show)`);
+    } else fail(`unknown option ${a} (expected --runs, --seed, --only, --skip, --show, --edits, --doc-chars)`);
   }
   return out;
 }
@@ -264,11 +299,289 @@ const PROPERTIES = [
 ];
 
 // ====================================================================== LANGUAGE SERVER SOAK
-// Place for the language-server soak (10,000 rapid edits, memory flat, no crash), to be added
-// by the language-server team: push an entry onto SOAKS below with
-//   { name, run: async ({ seed, log }) => ({ runs, failures, examples: string[] }) }
-// and it is run, timed and counted with the properties. Keep it self-stopping and local-only.
-const SOAKS = [];
+
+/** A small seeded PRNG (mulberry32): the same seed gives the same edits. */
+function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** RSS of a process in MB, from /proc (Linux) or `ps`; null when neither works. */
+const HEAP_MARK = 'peerspeak-soak-heap';
+
+function processRss(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (key) => Number(new RegExp(`^${key}:\\s*(\\d+) kB`, 'm').exec(status)?.[1]);
+    return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+  } catch {
+    try {
+      const kb = Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).trim());
+      return Number.isFinite(kb) ? { rss: kb / 1024, peak: NaN } : null;
+    } catch {
+      return null;
+    }
+  }
+}
+
+const LSP_PHRASES = [
+  'You should call your doctor. ',
+  'Everyone should see a therapist. ',
+  'You always do this to yourself. ',
+  'It sounds like you are depressed. ',
+  'Try meditation, it really works. ',
+  'I hear that this has been hard for you. ',
+  'What would help you right now? ',
+  'When I felt like that, a walk helped me. ',
+  'Du borde ringa din läkare. ',
+  'Have you tried journaling? ',
+];
+const LSP_BLOCKS = [
+  '\n\n## A heading\n\n',
+  '\n\n- You should rest.\n- I hear you.\n\n',
+  '\n\n```\nYou should call your doctor.\n```\n\n',
+  '\n\n> You must stop.\n\n',
+  '\n\n<!-- peerspeak-disable-next-line -->\nYou should eat more.\n\n',
+  ' `you should` ',
+  ' [a link](https://example.org) ',
+  ' 👍🏽 — ',
+];
+
+/** A Markdown document of about `chars` characters: headings and varied paragraphs. */
+function lspDocument(rand, chars) {
+  let out = '# Soak notes\n\n';
+  let i = 0;
+  while (out.length < chars) {
+    if (i % 9 === 8) out += `## Part ${i}\n\n`;
+    else {
+      let p = `Note ${i}: `;
+      for (let k = 0; k < 3 + Math.floor(rand() * 4); k++) p += LSP_PHRASES[Math.floor(rand() * LSP_PHRASES.length)];
+      out += p.trimEnd() + '\n\n';
+    }
+    i++;
+  }
+  return out;
+}
+
+async function lspSoak({ seed, log }) {
+  const failures = [];
+  const figures = [];
+  const rand = prng(seed);
+  const pick = (xs) => xs[Math.floor(rand() * xs.length)];
+  const cli = join(root, 'dist', 'cli.js');
+  const markdown = await import(pathToFileURL(join(root, 'dist', 'markdown.js')).href);
+  const requireHere = createRequire(import.meta.url);
+  const rpc = requireHere('vscode-languageserver/node');
+  const { TextDocument } = await import('vscode-languageserver-textdocument');
+
+  // The real CLI entry, with a preload that runs a full GC on SIGUSR2 and prints the heap to
+  // stderr: memory is read after a GC, so what is measured is what the server keeps, not how
+  // far V8 has let garbage pile up (without it, RSS after 10,000 edits swings by ±20 %).
+  const preload = `process.on('SIGUSR2', () => { globalThis.gc(); globalThis.gc(); process.stderr.write('${HEAP_MARK} ' + JSON.stringify(process.memoryUsage()) + '\\n'); });`;
+  const child = spawn(process.execPath, ['--expose-gc', '--import', `data:text/javascript,${encodeURIComponent(preload)}`, cli, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: root });
+  let stderr = '';
+  let heapLine = null;
+  const heapWaiters = new Set();
+  let stderrBuffer = '';
+  child.stderr.on('data', (d) => {
+    stderrBuffer += d.toString();
+    let nl;
+    while ((nl = stderrBuffer.indexOf('\n')) >= 0) {
+      const line = stderrBuffer.slice(0, nl);
+      stderrBuffer = stderrBuffer.slice(nl + 1);
+      if (line.startsWith(HEAP_MARK)) {
+        heapLine = JSON.parse(line.slice(HEAP_MARK.length));
+        for (const w of [...heapWaiters]) w();
+      } else if ((stderr += line + '\n').length > 20_000) stderr = stderr.slice(-10_000);
+    }
+  });
+  let exitCode;
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve((exitCode = signal ?? code))));
+  const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
+  conn.onError(() => {});
+  conn.onClose(() => {});
+  const uri = 'untitled:soak.md';
+  let last = null;
+  let publications = 0;
+  const waiters = new Set();
+  conn.onNotification('textDocument/publishDiagnostics', (p) => {
+    if (p.uri !== uri) return;
+    publications++;
+    if (last && p.version !== undefined && last.version !== undefined && p.version < last.version) failures.push(`diagnostics for version ${p.version} published after version ${last.version}`);
+    last = p;
+    for (const w of [...waiters]) w();
+  });
+  conn.onNotification('window/showMessage', (p) => failures.push(`server showed a message: ${p.message}`));
+  conn.onNotification('window/logMessage', () => {});
+  conn.listen();
+  const crashed = () => exitCode !== undefined;
+  const within = (promise, ms, what) =>
+    Promise.race([
+      promise,
+      new Promise((_, reject) => setTimeout(() => reject(new Error(`${what}: no answer in ${ms / 1000} s`)), ms).unref()),
+      exited.then((code) => Promise.reject(new Error(`${what}: the server exited (${code}): ${stderr.slice(-500)}`))),
+    ]);
+  const diagnosticsFor = (version, ms = 60_000) =>
+    within(
+      new Promise((resolve) => {
+        const check = () => {
+          if (last?.version === version) {
+            waiters.delete(check);
+            resolve(last);
+          }
+        };
+        waiters.add(check);
+        check();
+      }),
+      ms,
+      `diagnostics for version ${version}`,
+    );
+
+  /** The server's memory after a full GC: RSS (and peak RSS) from the OS, heap from the server. */
+  const memory = async () => {
+    heapLine = null;
+    const heap = new Promise((resolve) => {
+      const done = () => {
+        heapWaiters.delete(done);
+        resolve(heapLine);
+      };
+      heapWaiters.add(done);
+      setTimeout(done, 5_000).unref();
+      try {
+        child.kill('SIGUSR2');
+      } catch {
+        done();
+      }
+    });
+    const h = await heap;
+    return { ...processRss(child.pid), heap: h ? h.heapUsed / 1024 / 1024 : NaN };
+  };
+
+  const t0 = performance.now();
+  let runs = 0;
+  const rss = {};
+  try {
+    await within(conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} }), 30_000, 'initialize');
+    await conn.sendNotification('initialized', {});
+    const doc = TextDocument.create(uri, 'markdown', 1, lspDocument(rand, args.docChars));
+    await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: doc.getText() } });
+    await diagnosticsFor(1);
+    rss.start = await memory();
+    log(`opened ${doc.getText().length.toLocaleString('en')} characters, ${last.diagnostics.length} diagnostics, RSS ${rss.start?.rss.toFixed(0)} MB`);
+
+    const target = args.docChars;
+    // RSS is read after 1,000 edits, every 5,000 and after the last; the flatness check
+    // compares the last with the one after 1,000.
+    const checkpoints = new Map();
+    for (let k = 5_000; k < args.edits; k += 5_000) checkpoints.set(k, `after${k / 1000}k`);
+    checkpoints.set(Math.min(1_000, args.edits), 'after1k');
+    checkpoints.set(args.edits, 'end');
+    let cursor = Math.floor(doc.getText().length / 2);
+    const tEdits = performance.now();
+    let waited = 0;
+    for (let i = 1; i <= args.edits; i++) {
+      if (crashed()) throw new Error(`the server exited (${exitCode}) after ${i - 1} edits: ${stderr.slice(-500)}`);
+      const text = doc.getText();
+      const len = text.length;
+      if (rand() < 0.05) cursor = Math.floor(rand() * (len + 1));
+      cursor = Math.min(cursor, len);
+      let start = cursor;
+      let end = cursor;
+      let insert = '';
+      const r = rand();
+      if (len > target * 1.1 || (r < 0.25 && len > target * 0.9)) {
+        // Delete: backspace, a word, or a larger cut when the document has grown.
+        const n = len > target * 1.1 ? 20 + Math.floor(rand() * 400) : rand() < 0.7 ? 1 : 1 + Math.floor(rand() * 30);
+        start = Math.max(0, cursor - n);
+      } else if (r < 0.7) {
+        // Typing: the next character or two of a phrase.
+        const phrase = pick(LSP_PHRASES);
+        const k = Math.floor(rand() * phrase.length);
+        insert = phrase.slice(k, k + 1 + Math.floor(rand() * 2));
+      } else if (r < 0.85) {
+        insert = pick(LSP_PHRASES); // pasting a sentence (often one that is flagged)
+      } else if (r < 0.93) {
+        insert = pick(LSP_BLOCKS); // Markdown structure: headings, lists, code, markers
+      } else {
+        // Select a stretch and type over it.
+        end = Math.min(len, cursor + 1 + Math.floor(rand() * 60));
+        insert = pick(LSP_PHRASES);
+      }
+      const change = { range: { start: doc.positionAt(start), end: doc.positionAt(end) }, text: insert };
+      TextDocument.update(doc, [change], i + 1);
+      cursor = start + insert.length;
+      await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: i + 1 }, contentChanges: [change] });
+      runs++;
+      // Bursts: mostly straight on; now and then a pause long enough for the debounce to fire,
+      // so analyses start and are overtaken by newer versions.
+      if (i % 25 === 0 && rand() < 0.2) {
+        const ms = 20 + Math.floor(rand() * 130);
+        waited += ms;
+        await new Promise((r) => setTimeout(r, ms));
+      }
+      if (i % 500 === 250) {
+        const position = doc.positionAt(Math.floor(rand() * doc.getText().length));
+        await within(conn.sendRequest('textDocument/hover', { textDocument: { uri }, position }), 60_000, `hover after edit ${i}`);
+        await within(
+          conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: [] } }),
+          60_000,
+          `codeAction after edit ${i}`,
+        );
+        runs += 2;
+      }
+      const name = checkpoints.get(i);
+      if (name) {
+        await diagnosticsFor(i + 1);
+        rss[name] = await memory();
+        log(`${i.toLocaleString('en')} edits: ${doc.getText().length.toLocaleString('en')} characters, ${last.diagnostics.length} diagnostics, RSS ${rss[name]?.rss.toFixed(0)} MB`);
+      }
+    }
+    const editSecs = (performance.now() - tEdits) / 1000;
+
+    // The final diagnostics against a fresh whole-document check of the final text.
+    const finalText = doc.getText();
+    const key = (ruleId, severity, a, b) => `${ruleId} ${severity} ${a}-${b}`;
+    const SEV = { error: 1, warning: 2, info: 3, hint: 4 };
+    const got = last.diagnostics.map((d) => key(d.code, d.severity, doc.offsetAt(d.range.start), doc.offsetAt(d.range.end)));
+    const want = markdown.checkDocument(finalText, { format: 'markdown' }).findings.map((f) => key(f.ruleId, SEV[f.severity], f.range[0], f.range[1]));
+    if (JSON.stringify(got) !== JSON.stringify(want)) {
+      const missing = want.filter((x) => !got.includes(x));
+      const extra = got.filter((x) => !want.includes(x));
+      failures.push(`final diagnostics differ from checkDocument: ${got.length} vs ${want.length}; missing ${JSON.stringify(missing.slice(0, 5))}, extra ${JSON.stringify(extra.slice(0, 5))}`);
+    }
+
+    // Shut down as an editor does; the process must exit 0.
+    await within(conn.sendRequest('shutdown'), 30_000, 'shutdown');
+    await conn.sendNotification('exit');
+    const code = await within(exited, 10_000, 'exit');
+    if (code !== 0) failures.push(`the server exited with ${code} after exit: ${stderr.slice(-500)}`);
+
+    const mb = (x) => (x && Number.isFinite(x.rss) ? `${x.rss.toFixed(0)} MB${Number.isFinite(x.heap) ? ` (heap ${x.heap.toFixed(0)})` : ''}` : 'n/a');
+    const flat = rss.after1k && rss.end ? rss.end.rss / rss.after1k.rss : NaN;
+    if (flat > 1.5) failures.push(`memory is not flat: RSS ${mb(rss.end)} after ${args.edits} edits, ${mb(rss.after1k)} after 1,000 (× ${flat.toFixed(2)}, limit × 1.5)`);
+    figures.push(
+      `${args.edits.toLocaleString('en')} edits in ${editSecs.toFixed(1)} s (${Math.round(args.edits / editSecs).toLocaleString('en')} edits/s, of which ${(waited / 1000).toFixed(1)} s deliberate pauses), ` +
+        `${Math.floor(args.edits / 500) * 2} hover/codeAction requests answered, ${publications} publications`,
+      `server RSS after GC: start ${mb(rss.start)}, after 1k ${mb(rss.after1k)}, after 5k ${mb(rss.after5k)}, after ${args.edits.toLocaleString('en')} ${mb(rss.end)} (end/1k × ${flat.toFixed(2)}), peak ${rss.end && Number.isFinite(rss.end.peak) ? `${rss.end.peak.toFixed(0)} MB` : 'n/a'}`,
+      `final document ${finalText.length.toLocaleString('en')} characters: ${got.length} diagnostics, fresh checkDocument ${want.length}: ${JSON.stringify(got) === JSON.stringify(want) ? 'same rule ids, severities and ranges' : 'DIFFERENT'}`,
+      `exit code ${exitCode}, total ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
+  } catch (e) {
+    failures.push(String(e?.message ?? e));
+  } finally {
+    if (!crashed()) child.kill();
+    conn.dispose();
+  }
+  return { runs, failures: failures.length, examples: failures, figures };
+}
+
+const SOAKS = [{ name: 'lsp', title: 'language server: rapid edits, memory flat, no crash', run: lspSoak }];
 // ==================================================================== END LANGUAGE SERVER SOAK
 
 // ------------------------------------------------------------------ run
@@ -283,14 +596,22 @@ const sampleRss = () => {
   peakRss = Math.max(peakRss, rssMB(), process.resourceUsage().maxRSS / 1024);
 };
 
+const wanted = (name) => (!args.only || args.only.includes(name)) && !args.skip.includes(name);
 const started = performance.now();
 let totalRuns = 0;
 let totalFailures = 0;
-const selected = PROPERTIES.filter((p) => !args.only || p.name === args.only);
-if (!selected.length && !SOAKS.some((s) => s.name === args.only)) fail(`--only: unknown property "${args.only}" (expected ${PROPERTIES.map((p) => p.name).join(', ')})`);
+/** One line per soak for the summary. */
+const summary = [];
+const selected = PROPERTIES.filter((p) => wanted(p.name));
+const selectedSoaks = SOAKS.filter((s) => wanted(s.name));
+if (!selected.length && !selectedSoaks.length) fail('nothing to run: --only and --skip leave no soak');
 const shareSum = selected.reduce((n, p) => n + p.share, 0);
 
-console.log(`peerspeak soak: ${args.runs.toLocaleString('en')} runs, seed ${args.seed}, node ${process.version}`);
+console.log(
+  `peerspeak soak: ${[...selected.map((p) => p.name), ...selectedSoaks.map((s) => s.name)].join(', ')}` +
+    `${selected.length ? `; ${args.runs.toLocaleString('en')} property runs` : ''}${selectedSoaks.some((s) => s.name === 'lsp') ? `; ${args.edits.toLocaleString('en')} edits` : ''}` +
+    `; seed ${args.seed}, node ${process.version}`,
+);
 for (const p of selected) {
   const n = Math.max(1, Math.round((args.runs * p.share) / shareSum));
   const t0 = performance.now();
@@ -331,24 +652,33 @@ for (const p of selected) {
     globalThis.gc();
     heap = `, heap after GC ${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(0)} MB`;
   }
-  console.log(`${failures ? 'FAIL' : 'ok  '} ${p.name.padEnd(10)} ${p.title}: ${done.toLocaleString('en')} runs, ${failures} failures, ${secs.toFixed(1)} s${heap}`);
+  const figures = `${done.toLocaleString('en')} runs, ${failures} failures, ${secs.toFixed(1)} s, ${Math.round(done / secs).toLocaleString('en')} runs/s, RSS ${rssMB().toFixed(0)} MB${heap}`;
+  console.log(`${failures ? 'FAIL' : 'ok  '} ${p.name.padEnd(10)} ${p.title}: ${figures}`);
   for (const ex of examples) console.log(`    - ${ex}`);
+  summary.push(`${failures ? 'FAIL' : 'ok  '} ${p.name.padEnd(10)} ${figures}`);
 }
 
-for (const s of SOAKS) {
-  if (args.only && s.name !== args.only) continue;
+for (const s of selectedSoaks) {
   const t0 = performance.now();
   const r = await s.run({ seed: args.seed, log: (m) => process.stderr.write(`  … ${s.name}: ${m}\n`) });
   sampleRss();
   totalRuns += r.runs;
   totalFailures += r.failures;
-  console.log(`${r.failures ? 'FAIL' : 'ok  '} ${s.name}: ${r.runs.toLocaleString('en')} runs, ${r.failures} failures, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const line = `${r.runs.toLocaleString('en')} runs, ${r.failures} failures, ${((performance.now() - t0) / 1000).toFixed(1)} s`;
+  console.log(`${r.failures ? 'FAIL' : 'ok  '} ${s.name.padEnd(10)} ${s.title}: ${line}`);
+  for (const f of r.figures ?? []) console.log(`    ${f}`);
   for (const ex of (r.examples ?? []).slice(0, args.show)) console.log(`    - ${ex}`);
+  summary.push(`${r.failures ? 'FAIL' : 'ok  '} ${s.name.padEnd(10)} ${line}`, ...(r.figures ?? []).map((f) => `${' '.repeat(16)}${f}`));
 }
 
 const elapsed = (performance.now() - started) / 1000;
+const replay = [`--runs ${args.runs}`, `--seed ${args.seed}`];
+if (args.only) replay.push(`--only ${args.only.join(',')}`);
+if (args.skip.length) replay.push(`--skip ${args.skip.join(',')}`);
+if (selectedSoaks.some((s) => s.name === 'lsp')) replay.push(`--edits ${args.edits}`, `--doc-chars ${args.docChars}`);
+console.log(`\nsummary\n${summary.map((l) => `  ${l}`).join('\n')}`);
 console.log(
-  `\nsoak: runs ${totalRuns.toLocaleString('en')}, failures ${totalFailures}, elapsed ${elapsed.toFixed(1)} s, peak RSS ${peakRss.toFixed(0)} MB` +
-    ` (replay: node scripts/soak.mjs --runs ${args.runs} --seed ${args.seed}${args.only ? ` --only ${args.only}` : ''})`,
+  `\nsoak: runs ${totalRuns.toLocaleString('en')}, failures ${totalFailures}, elapsed ${elapsed.toFixed(1)} s, peak RSS ${peakRss.toFixed(0)} MB (this process)` +
+    ` (replay: node scripts/soak.mjs ${replay.join(' ')})`,
 );
 process.exit(totalFailures ? 1 : 0);

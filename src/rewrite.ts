@@ -8,6 +8,7 @@
  */
 import type { CompiledLexicon } from './pattern.js';
 import { normalize } from './segment.js';
+import { dropSpaceBeforePunctuation } from './linear.js';
 
 export interface TemplateScope {
   values: Record<string, string>;
@@ -87,11 +88,9 @@ export function lowerFirst(s: string): string {
 
 /** Collapse doubled spaces and fix spacing around punctuation left by empty placeholders. */
 export function tidy(s: string): string {
-  return s
-    .replace(/[ \t]{2,}/g, ' ')
-    .replace(/ +([,.;:?!])/g, '$1')
+  return dropSpaceBeforePunctuation(s.replace(/[ \t]{2,}/g, ' '))
     .replace(/([,;:])(?=[,.;:?!])/g, '')
     .replace(/\?\./g, '?')
     .replace(/\.\./g, '.')
-    .replace(/^\s+|\s+$/g, '');
+    .trim();
 }

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { DocumentFinding } from '../markdown/index.js';
 import type { FileResult } from './check-file.js';
 import type { Format } from './args.js';
+import { joinLines } from '../linear.js';
 
 export interface FormatContext {
   version: string;
@@ -63,7 +64,7 @@ export function stylish(results: FileResult[], ctx: FormatContext): string {
 }
 
 function oneLine(s: string): string {
-  return s.replace(/\s*\n\s*/g, ' ');
+  return joinLines(s);
 }
 
 // ---------------------------------------------------------------- json

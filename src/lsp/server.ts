@@ -15,6 +15,12 @@
  * sentence caches) per effective settings, shared by documents; per document, a cache of
  * section results. A long analysis gives the event loop back every {@link SLICE_MS} ms and
  * stops as soon as a newer version of the document arrives.
+ *
+ * A document longer than {@link MAX_DOCUMENT_LENGTH} characters is not checked while it is
+ * that long: it gets one information diagnostic ({@link TOO_LARGE_CODE}) on its first line
+ * saying so and how to check it with the CLI, and is checked again as soon as an edit brings it
+ * under the limit. The editor stays responsive, and is not sent an unusable flood of
+ * diagnostics (a 10 MB document would take about 40 s and give some 150,000 of them).
  * @module
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -53,15 +59,64 @@ import type { CheckerOptions, Severity } from '../all.js';
 import { isMarkdownPath, type DocumentFinding } from '../markdown/index.js';
 import { clearConfigCache, configFor, resolveOptions, CONFIG_FILES, type LoadedConfig } from '../config/index.js';
 import { DocumentAnalyzer, type Format, type SectionCache } from './analyze.js';
+import { stripQueryAndFragment } from '../linear.js';
 
-/** Debounce after a change, per document. */
+/**
+ * Debounce after a change, per document.
+ * @example
+ * ```ts
+ * import { DEBOUNCE_MS } from 'peerspeak/lsp';
+ * await new Promise((r) => setTimeout(r, DEBOUNCE_MS + 50)); // diagnostics have been published
+ * ```
+ */
 export const DEBOUNCE_MS = 100;
-/** Longest stretch of analysis before the event loop gets a turn. */
+/**
+ * Longest stretch of analysis before the event loop gets a turn.
+ * @example
+ * ```ts
+ * import { SLICE_MS } from 'peerspeak/lsp';
+ * console.log(`the server yields to the event loop every ${SLICE_MS} ms`);
+ * ```
+ */
 export const SLICE_MS = 12;
-/** The code of a diagnostic about settings or a config file. */
+/**
+ * The code of a diagnostic about settings or a config file.
+ * @example
+ * ```ts
+ * import { SETTINGS_CODE } from 'peerspeak/lsp';
+ * const settingsProblems = diagnostics.filter((d) => d.code === SETTINGS_CODE);
+ * ```
+ */
 export const SETTINGS_CODE = 'peerspeak/config';
+/**
+ * The longest document (in UTF-16 code units, as editors count) checked while editing; longer
+ * ones get one {@link TOO_LARGE_CODE} information diagnostic instead.
+ * @example
+ * ```ts
+ * import { MAX_DOCUMENT_LENGTH } from 'peerspeak/lsp';
+ * if (text.length > MAX_DOCUMENT_LENGTH) console.log('not checked while editing: run `peerspeak <file>`');
+ * ```
+ */
+export const MAX_DOCUMENT_LENGTH = 1_000_000;
+/**
+ * The code of the diagnostic on a document too long to check while editing.
+ * @example
+ * ```ts
+ * import { TOO_LARGE_CODE } from 'peerspeak/lsp';
+ * const tooLarge = diagnostics.some((d) => d.code === TOO_LARGE_CODE);
+ * ```
+ */
+export const TOO_LARGE_CODE = 'peerspeak/too-large';
 
-/** The editor settings under the `peerspeak` section. */
+/**
+ * The editor settings under the `peerspeak` section.
+ * @example
+ * ```ts
+ * import type { ClientSettings } from 'peerspeak/lsp';
+ * const settings: ClientSettings = { lang: 'auto', profile: 'chat', rules: { judging: 'error' } };
+ * // sent by the editor as { peerspeak: settings } in workspace/didChangeConfiguration
+ * ```
+ */
 export interface ClientSettings {
   lang?: string;
   profile?: string;
@@ -97,7 +152,15 @@ interface Settings {
   problems: string[];
 }
 
-/** Pick the known keys of an editor settings object; wrong types are reported, not fatal. */
+/**
+ * Pick the known keys of an editor settings object; wrong types are reported, not fatal.
+ * @example
+ * ```ts
+ * import { parseClientSettings } from 'peerspeak/lsp';
+ * parseClientSettings({ profile: 'chat', allow: 'x' });
+ * // { settings: { profile: 'chat' }, problems: ['peerspeak settings: allow: expected an array of phrases'] }
+ * ```
+ */
 export function parseClientSettings(raw: unknown): { settings: ClientSettings; problems: string[] } {
   const settings: ClientSettings = {};
   const problems: string[] = [];
@@ -142,7 +205,7 @@ function filePathOf(uri: string): string | null {
 
 function formatOf(doc: TextDocument): Format {
   if (doc.languageId === 'markdown') return 'markdown';
-  const path = doc.uri.replace(/[?#].*$/, '');
+  const path = stripQueryAndFragment(doc.uri);
   return isMarkdownPath(path) ? 'markdown' : 'text';
 }
 
@@ -195,11 +258,35 @@ function overlaps(f: DocumentFinding, start: number, end: number): boolean {
   return f.range[0] < end && start < f.range[1];
 }
 
+/** The information diagnostic on a document longer than {@link MAX_DOCUMENT_LENGTH}. */
+function tooLargeDiagnostic(length: number): Diagnostic {
+  const n = (x: number) => x.toLocaleString('en');
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    code: TOO_LARGE_CODE,
+    source: 'peerspeak',
+    message:
+      `peerspeak does not check this document while editing: it has ${n(length)} characters, more than the limit of ${n(MAX_DOCUMENT_LENGTH)}. ` +
+      'It is checked again when it is shorter; to check it as it is, run `peerspeak <file>` on the command line.',
+  };
+}
+
 function clip(s: string, n: number): string {
   return s.length > n ? `${s.slice(0, n - 1)}…` : s;
 }
 
-/** The server's state and handlers. Created by {@link createServer}. */
+/**
+ * The server's state and handlers. Created by {@link createServer}.
+ * @example
+ * ```ts
+ * import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+ * import { createServer, type PeerspeakServer } from 'peerspeak/lsp';
+ * const connection = createConnection(ProposedFeatures.all, process.stdin, process.stdout);
+ * const server: PeerspeakServer = createServer(connection);
+ * connection.listen();
+ * ```
+ */
 export class PeerspeakServer {
   readonly documents = new TextDocuments(TextDocument);
   private readonly states = new Map<string, DocState>();
@@ -418,6 +505,14 @@ export class PeerspeakServer {
       st.cacheKey = settings.key;
     }
     const stale = () => gen !== st.generation || this.states.get(uri) !== st || this.shuttingDown;
+    if (text.length > MAX_DOCUMENT_LENGTH) {
+      st.cache = new Map();
+      if (stale()) return null;
+      const result: Result = { version, findings: [] };
+      st.result = result;
+      void this.connection.sendDiagnostics({ uri, version, diagnostics: [...this.settingsDiagnostics(settings.problems), tooLargeDiagnostic(text.length)] });
+      return result;
+    }
     let findings: DocumentFinding[];
     try {
       const steps = settings.analyzer.run(text, formatOf(doc), st.cache);
@@ -550,7 +645,18 @@ export class PeerspeakServer {
   }
 }
 
-/** Register the server's handlers on a connection (the caller calls `connection.listen()`). */
+/**
+ * Register the server's handlers on a connection (the caller calls `connection.listen()`).
+ * @example
+ * ```ts
+ * import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+ * import { createServer } from 'peerspeak/lsp';
+ * // pass the streams: without them vscode-languageserver reads --socket/--pipe from argv
+ * const connection = createConnection(ProposedFeatures.all, process.stdin, process.stdout);
+ * createServer(connection);
+ * connection.listen();
+ * ```
+ */
 export function createServer(connection: Connection): PeerspeakServer {
   return new PeerspeakServer(connection);
 }
@@ -559,6 +665,11 @@ export function createServer(connection: Connection): PeerspeakServer {
  * Start the server on streams (stdin/stdout by default) and listen. With stdio, the process
  * exits when stdin closes, and console output goes to stderr. The `exit` notification ends the
  * process (code 0 after `shutdown`, 1 without) whatever the streams: that is the protocol.
+ * @example
+ * ```ts
+ * import { startServer } from 'peerspeak/lsp';
+ * startServer(); // on stdin/stdout, like `peerspeak lsp --stdio`
+ * ```
  */
 export function startServer(input?: Readable, output?: Writable): Connection {
   let connection: Connection;
