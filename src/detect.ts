@@ -36,8 +36,28 @@ const LETTERS: Record<string, RegExp> = {
 
 const sets = Object.fromEntries(Object.entries(WORDS).map(([k, v]) => [k, new Set(v.split(/\s+/).filter(Boolean))]));
 
-/** Scores per language for `text`: higher is more likely. */
+function kind(v: unknown): string {
+  return v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v;
+}
+
+function checkArgs(fn: string, text: unknown, langs: unknown): void {
+  if (typeof text !== 'string') throw new TypeError(`peerspeak: ${fn}: expected \`text\` to be a string, got ${kind(text)}`);
+  if (!Array.isArray(langs) || !langs.every((l) => typeof l === 'string')) {
+    const got = Array.isArray(langs) ? 'an array with ' + kind(langs.find((l) => typeof l !== 'string')) : kind(langs);
+    throw new TypeError(`peerspeak: ${fn}: expected \`langs\` to be an array of language codes (e.g. ['en', 'sv', 'da']), got ${got}`);
+  }
+}
+
+/**
+ * Scores per language for `text`: higher is more likely.
+ * @example
+ * ```ts
+ * import { scoreLanguages } from 'peerspeak';
+ * scoreLanguages('Du borde ringa din läkare.'); // { en: 0, sv: 3.5, da: 0.5 }
+ * ```
+ */
 export function scoreLanguages(text: string, langs: string[] = ['en', 'sv', 'da']): Record<string, number> {
+  checkArgs('scoreLanguages(text, langs)', text, langs);
   const scores: Record<string, number> = {};
   for (const l of langs) scores[l] = 0;
   const words = text.toLowerCase().replace(/[’‘]/g, "'").match(/[\p{L}']+/gu) ?? [];
@@ -62,8 +82,18 @@ const MIN_EVIDENCE = 0.9;
 /**
  * The most likely of `langs` for `text`. With too little evidence (a heading, a date, a name)
  * the answer is `fallback` — the engine passes the language of the whole document.
+ * @example
+ * ```ts
+ * import { detectLanguage } from 'peerspeak';
+ * detectLanguage('Du borde ringa din läkare.'); // 'sv'
+ * detectLanguage('12 May', ['en', 'sv', 'da'], 'da'); // 'da': too little evidence
+ * ```
  */
 export function detectLanguage(text: string, langs: string[] = ['en', 'sv', 'da'], fallback = langs[0] ?? 'en'): string {
+  checkArgs('detectLanguage(text, langs, fallback)', text, langs);
+  if (typeof fallback !== 'string') {
+    throw new TypeError(`peerspeak: detectLanguage(text, langs, fallback): expected \`fallback\` to be a language code (a string), got ${kind(fallback)}`);
+  }
   const scores = scoreLanguages(text, langs);
   let best = fallback;
   let top = MIN_EVIDENCE;

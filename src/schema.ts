@@ -1,14 +1,27 @@
 /**
  * zod schemas for rule packs and options. The JSON Schema shipped as `pack-schema.json` is
  * generated from `PackSchema` (see `scripts/gen-schema.mjs`).
+ *
+ * Written with `zod/mini` (the functional, tree-shakable API): the browser bundle of the core
+ * pays only for the validators it uses. Messages come from {@link issueMessage}, not from a zod
+ * locale, so every problem says what was expected (listing the valid values of an enum).
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 // zod 4 compiles fast validators with `new Function` by default; peerspeak promises no eval
 // (and must run under a strict Content-Security-Policy), so validation stays interpreted.
 z.config({ jitless: true });
 
+/**
+ * The seven categories of the language guide, in its order.
+ * @example
+ * ```ts
+ * import { CATEGORIES } from 'peerspeak';
+ * CATEGORIES.includes('directive'); // true
+ * const rules = Object.fromEntries(CATEGORIES.map((c) => [c, 'warning']));
+ * ```
+ */
 export const CATEGORIES = [
   'directive',
   'diagnostic',
@@ -18,13 +31,36 @@ export const CATEGORIES = [
   'judging',
   'role-limits',
 ] as const;
+/**
+ * The severities of findings, loudest first.
+ * @example
+ * ```ts
+ * import { SEVERITIES } from 'peerspeak';
+ * SEVERITIES; // ['error', 'warning', 'info', 'hint']
+ * ```
+ */
 export const SEVERITIES = ['error', 'warning', 'info', 'hint'] as const;
+/**
+ * The levels a rule can be set to in `rules`: `off` or a severity.
+ * @example
+ * ```ts
+ * import { LEVELS } from 'peerspeak';
+ * const isLevel = (v: string) => (LEVELS as readonly string[]).includes(v);
+ * isLevel('off'); // true
+ * ```
+ */
 export const LEVELS = ['off', 'hint', 'info', 'warning', 'error'] as const;
+/**
+ * The built-in profiles (see the README, "Profiles").
+ * @example
+ * ```ts
+ * import { PROFILES } from 'peerspeak';
+ * PROFILES; // ['chat', 'training', 'strict']
+ * ```
+ */
 export const PROFILES = ['chat', 'training', 'strict'] as const;
 /** Where a rule can stand down: see the README, "Context". */
 export const SKIPS = ['question', 'reported', 'quote', 'choice', 'emergency'] as const;
-
-const nonEmpty = z.string().min(1, 'expected a non-empty string');
 
 /** Limits that keep third-party packs from making the engine slow. */
 export const LIMITS = {
@@ -35,149 +71,365 @@ export const LIMITS = {
   rulesPerPack: 500,
 } as const;
 
-const PatternString = z
-  .string()
-  .min(1, 'expected a non-empty pattern')
-  .max(LIMITS.patternLength, `expected a pattern of at most ${LIMITS.patternLength} characters`);
+/** Attach a description (for the generated JSON Schema) to a schema made for this one use. @internal */
+export function described<T extends z.ZodMiniType>(schema: T, description: string): T {
+  z.globalRegistry.add(schema as z.ZodMiniType, { description });
+  return schema;
+}
 
-export const SuggestTemplateSchema = z
-  .object({
-    label: nonEmpty.describe('Short label for the quick fix, in the pack language.'),
-    template: nonEmpty.describe(
-      'Replacement text. {name} inserts a capture, {rest} the rest of the sentence, {before} what precedes the match; transforms follow a bar: {verb|gerund}, {rest|lower}. [slot] is left for the writer.',
-    ),
-    replace: z
-      .enum(['sentence', 'match', 'clause'])
-      .optional()
-      .describe('What the suggestion replaces: the whole sentence (default), only the match, or from the clause start to the end of the sentence.'),
-  })
-  .strict();
-
-const MatchEntry = z.union([
-  PatternString,
+const oneOf = (values: readonly string[]) => `expected one of ${values.join(', ')}`;
+const nonEmpty = () => z.string().check(z.minLength(1, 'expected a non-empty string'));
+const patternString = () =>
   z
-    .object({
-      pattern: PatternString,
-      unless: z.array(PatternString).max(LIMITS.patternsPerRule).optional(),
-      suggest: z.array(SuggestTemplateSchema).optional(),
-    })
-    .strict(),
-]);
+    .string()
+    .check(
+      z.minLength(1, 'expected a non-empty pattern'),
+      z.maxLength(LIMITS.patternLength, `expected a pattern of at most ${LIMITS.patternLength} characters`),
+    );
+const patternList = () => z.array(patternString()).check(z.maxLength(LIMITS.patternsPerRule, `expected at most ${LIMITS.patternsPerRule} patterns`));
 
-const FlagExample = z
-  .object({
-    text: nonEmpty,
-    suggestion: z.string().optional().describe('The expected top suggestion applied to the text (the whole new text).'),
-  })
-  .strict();
+export const SuggestTemplateSchema = z.strictObject({
+  label: described(nonEmpty(), 'Short label for the quick fix, in the pack language.'),
+  template: described(
+    nonEmpty(),
+    'Replacement text. {name} inserts a capture, {rest} the rest of the sentence, {before} what precedes the match; transforms follow a bar: {verb|gerund}, {rest|lower}. [slot] is left for the writer.',
+  ),
+  replace: described(
+    z.optional(z.enum(['sentence', 'match', 'clause'], oneOf(['sentence', 'match', 'clause']))),
+    'What the suggestion replaces: the whole sentence (default), only the match, or from the clause start to the end of the sentence.',
+  ),
+});
 
-const LevelSchema = z.enum(LEVELS, { message: `expected one of ${LEVELS.join(', ')}` });
-
-export const RuleSchema = z
-  .object({
-    id: z
-      .string()
-      .regex(/^[a-z][a-z-]*\/[a-z0-9][a-z0-9-]*$/, 'expected a concept id like "directive/modal"'),
-    category: z.enum(CATEGORIES, { message: `expected one of ${CATEGORIES.join(', ')}` }),
-    severity: z.enum(SEVERITIES, { message: `expected one of ${SEVERITIES.join(', ')}` }),
-    profiles: z.partialRecord(z.enum(PROFILES), LevelSchema).optional(),
-    principle: nonEmpty,
-    message: nonEmpty,
-    note: z.string().optional(),
-    match: z.array(MatchEntry).min(1, 'expected at least one pattern').max(LIMITS.patternsPerRule),
-    unless: z.array(PatternString).max(LIMITS.patternsPerRule).optional(),
-    skip: z.array(z.enum(SKIPS, { message: `expected one of ${SKIPS.join(', ')}` })).optional(),
-    suggest: z.array(SuggestTemplateSchema).optional(),
-    examples: z
-      .object({
-        flag: z.array(FlagExample).min(1, 'expected at least one example that must flag').max(LIMITS.examplesPerRule),
-        pass: z.array(nonEmpty).min(1, 'expected at least one example that must pass').max(LIMITS.examplesPerRule),
-      })
-      .strict(),
-  })
-  .strict()
-  .superRefine((rule, ctx) => {
-    const prefix = rule.id.split('/')[0];
-    if (prefix !== rule.category) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['id'],
-        message: `concept id "${rule.id}" must start with its category "${rule.category}/"`,
-      });
-    }
-  });
-
-const Lexicon = z.union([
-  z.array(nonEmpty).max(LIMITS.lexiconEntries, `expected at most ${LIMITS.lexiconEntries} entries`),
-  z.record(nonEmpty, z.string()).refine((o) => Object.keys(o).length <= LIMITS.lexiconEntries, {
-    message: `expected at most ${LIMITS.lexiconEntries} entries`,
-  }),
-]);
-
-const Inflection = z
-  .object({
-    map: z.record(nonEmpty, nonEmpty).optional().describe('Irregular forms: word → inflected form.'),
-    suffixes: z
-      .array(z.tuple([z.string(), z.string()]))
-      .optional()
-      .describe('Ordered [ending, replacement] pairs; the first ending that matches is replaced. "" matches every word.'),
-  })
-  .strict();
-
-export const PackSchema = z
-  .object({
-    $schema: z.string().optional(),
-    name: nonEmpty,
-    lang: z.string().regex(/^[a-z]{2,3}$/, 'expected a language code like "en"'),
-    version: z.string().optional(),
-    lexicons: z.record(z.string().regex(/^[A-Za-z][\w-]*$/, 'expected a lexicon name of letters, digits, - or _'), Lexicon).optional(),
-    guards: z.record(z.string().regex(/^[A-Za-z][\w-]*$/), z.array(PatternString).max(LIMITS.patternsPerRule)).optional(),
-    inflections: z.record(z.string(), Inflection).optional(),
-    strings: z
-      .object({
-        roleLimits: z.string().optional(),
-        roleLimitsLabel: z.string().optional(),
-      })
-      .catchall(z.string())
-      .optional(),
-    rules: z.array(RuleSchema).max(LIMITS.rulesPerPack),
-  })
-  .strict()
-  .superRefine((pack, ctx) => {
-    const seen = new Map<string, number>();
-    pack.rules.forEach((r, i) => {
-      const prev = seen.get(r.id);
-      if (prev !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: `duplicate rule id "${r.id}" (also at rules.${prev})` });
-      }
-      seen.set(r.id, i);
-    });
-  });
-
-export const RulesMapSchema = z.record(
-  z.string().regex(/^[a-z][a-z-]*(\/[a-z0-9][a-z0-9-]*|\/\*)?$/, 'expected a concept id like "directive/modal", a category or category/*'),
-  LevelSchema,
+const MatchEntry = z.union(
+  [
+    patternString(),
+    z.strictObject({
+      pattern: patternString(),
+      unless: z.optional(patternList()),
+      suggest: z.optional(z.array(SuggestTemplateSchema)),
+    }),
+  ],
+  'expected a pattern (a string) or an object { pattern, unless?, suggest? }',
 );
 
-export const RoleLimitsSchema = z
-  .object({ message: z.string().optional(), resources: z.array(z.string()).max(10).optional() })
-  .strict();
+const FlagExample = z.strictObject({
+  text: nonEmpty(),
+  suggestion: described(z.optional(z.string()), 'The expected top suggestion applied to the text (the whole new text).'),
+});
 
-/** Input shape of a rule pack. */
+const levelSchema = () => z.enum(LEVELS, oneOf(LEVELS));
+
+/**
+ * The zod schema of one rule of a pack. {@link validatePack} gives readable messages.
+ * @example
+ * ```ts
+ * import { RuleSchema } from 'peerspeak';
+ * const result = RuleSchema.safeParse(rule);
+ * if (!result.success) console.error(result.error.issues);
+ * ```
+ */
+export const RuleSchema = z
+  .strictObject({
+    id: z.string().check(z.regex(/^[a-z][a-z-]*\/[a-z0-9][a-z0-9-]*$/, 'expected a concept id like "directive/modal"')),
+    category: z.enum(CATEGORIES, oneOf(CATEGORIES)),
+    severity: z.enum(SEVERITIES, oneOf(SEVERITIES)),
+    profiles: z.optional(z.partialRecord(z.enum(PROFILES, oneOf(PROFILES)), levelSchema())),
+    principle: nonEmpty(),
+    message: nonEmpty(),
+    note: z.optional(z.string()),
+    match: z
+      .array(MatchEntry)
+      .check(z.minLength(1, 'expected at least one pattern'), z.maxLength(LIMITS.patternsPerRule, `expected at most ${LIMITS.patternsPerRule} patterns`)),
+    unless: z.optional(patternList()),
+    skip: z.optional(z.array(z.enum(SKIPS, oneOf(SKIPS)))),
+    suggest: z.optional(z.array(SuggestTemplateSchema)),
+    examples: z.strictObject({
+      flag: z
+        .array(FlagExample)
+        .check(
+          z.minLength(1, 'expected at least one example that must flag'),
+          z.maxLength(LIMITS.examplesPerRule, `expected at most ${LIMITS.examplesPerRule} examples`),
+        ),
+      pass: z
+        .array(nonEmpty())
+        .check(
+          z.minLength(1, 'expected at least one example that must pass'),
+          z.maxLength(LIMITS.examplesPerRule, `expected at most ${LIMITS.examplesPerRule} examples`),
+        ),
+    }),
+  })
+  .check(
+    z.superRefine((rule, ctx) => {
+      const prefix = rule.id.split('/')[0];
+      if (prefix !== rule.category) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['id'],
+          message: `concept id "${rule.id}" must start with its category "${rule.category}/"`,
+        });
+      }
+    }),
+  );
+
+const lexiconLimit = `expected at most ${LIMITS.lexiconEntries} entries`;
+const Lexicon = z.union(
+  [
+    z.array(nonEmpty()).check(z.maxLength(LIMITS.lexiconEntries, lexiconLimit)),
+    z.record(nonEmpty(), z.string()).check(z.refine((o) => Object.keys(o).length <= LIMITS.lexiconEntries, lexiconLimit)),
+  ],
+  'expected an array of words or phrases, or an object mapping each word to a replacement',
+);
+
+const Inflection = z.strictObject({
+  map: described(z.optional(z.record(nonEmpty(), nonEmpty())), 'Irregular forms: word → inflected form.'),
+  suffixes: described(
+    z.optional(z.array(z.tuple([z.string(), z.string()]))),
+    'Ordered [ending, replacement] pairs; the first ending that matches is replaced. "" matches every word.',
+  ),
+});
+
+const NAME = /^[A-Za-z][\w-]*$/;
+
+/**
+ * The zod schema of a rule pack; the shipped `pack-schema.json` is generated from it. {@link validatePack} gives readable messages.
+ * @example
+ * ```ts
+ * import { PackSchema } from 'peerspeak';
+ * const result = PackSchema.safeParse(JSON.parse(source));
+ * if (result.success) console.log(result.data.rules.length);
+ * ```
+ */
+export const PackSchema = z
+  .strictObject({
+    $schema: z.optional(z.string()),
+    name: nonEmpty(),
+    lang: z.string().check(z.regex(/^[a-z]{2,3}$/, 'expected a language code like "en"')),
+    version: z.optional(z.string()),
+    lexicons: z.optional(z.record(z.string().check(z.regex(NAME, 'expected a lexicon name: a letter, then letters, digits, - or _')), Lexicon)),
+    guards: z.optional(z.record(z.string().check(z.regex(NAME, 'expected a guard name: a letter, then letters, digits, - or _')), patternList())),
+    inflections: z.optional(z.record(z.string(), Inflection)),
+    strings: z.optional(
+      z.catchall(
+        z.object({
+          roleLimits: z.optional(z.string()),
+          roleLimitsLabel: z.optional(z.string()),
+        }),
+        z.string(),
+      ),
+    ),
+    rules: z.array(RuleSchema).check(z.maxLength(LIMITS.rulesPerPack, `expected at most ${LIMITS.rulesPerPack} rules`)),
+  })
+  .check(
+    z.superRefine((pack, ctx) => {
+      const seen = new Map<string, number>();
+      pack.rules.forEach((r, i) => {
+        const prev = seen.get(r.id);
+        if (prev !== undefined) {
+          ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: `duplicate rule id "${r.id}" (also at rules.${prev})` });
+        }
+        seen.set(r.id, i);
+      });
+    }),
+  );
+
+export const RulesMapSchema = z.record(
+  z
+    .string()
+    .check(z.regex(/^[a-z][a-z-]*(\/[a-z0-9][a-z0-9-]*|\/\*)?$/, 'expected a concept id like "directive/modal", a category or category/*')),
+  levelSchema(),
+);
+
+export const RoleLimitsSchema = z.strictObject({
+  message: z.optional(z.string()),
+  resources: z.optional(z.array(z.string()).check(z.maxLength(10, 'expected at most 10 resources'))),
+});
+
+/**
+ * Input shape of a rule pack.
+ * @example
+ * ```ts
+ * import { check, type PackInput } from 'peerspeak';
+ * const pack: PackInput = { name: 'our-words', lang: 'en', rules: [myRule] };
+ * check(text, { packs: [pack] });
+ * ```
+ */
 export type PackInput = z.input<typeof PackSchema>;
-/** A validated rule pack. */
+/**
+ * A validated rule pack.
+ * @example
+ * ```ts
+ * import { PackSchema, type Pack } from 'peerspeak';
+ * const pack: Pack = PackSchema.parse(JSON.parse(source));
+ * pack.rules.map((r) => r.id);
+ * ```
+ */
 export type Pack = z.output<typeof PackSchema>;
-/** A validated rule. */
+/**
+ * A validated rule.
+ * @example
+ * ```ts
+ * import { enPack, type Rule } from 'peerspeak';
+ * const ids = (enPack.rules as Rule[]).map((r) => r.id); // ['directive/modal', …]
+ * ```
+ */
 export type Rule = z.output<typeof RuleSchema>;
 export type SuggestTemplate = z.output<typeof SuggestTemplateSchema>;
 export type Skip = (typeof SKIPS)[number];
 
-/** Turn zod issues into one readable line per problem: `path: message`. */
-export function formatIssues(error: z.ZodError, root: string): string {
-  return error.issues
-    .map((issue) => {
-      const path = issue.path.length ? issue.path.map(String).join('.') : '(root)';
-      return `${root ? root + '.' : ''}${path}: ${issue.message}`;
-    })
-    .join('\n');
+// ---------------------------------------------------------------- messages
+
+/** What a value is, for messages: `string`, `number`, `array`, `null`… Never looks inside it. */
+export function kindOf(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'number' && Number.isNaN(v)) return 'NaN';
+  return typeof v;
+}
+
+const TYPE_NAMES: Record<string, string> = { record: 'object', tuple: 'array' };
+const UNITS: Record<string, string> = { string: 'characters', array: 'items', set: 'items' };
+
+/** The keys an object (or a record with enum keys) accepts, or null. */
+function knownKeys(inst: unknown): string[] | null {
+  const def = (inst as { _zod?: { def?: { type?: string; shape?: object; keyType?: { _zod?: { values?: Set<unknown> } } } } })?._zod?.def;
+  if (def?.type === 'object' && def.shape) return Object.keys(def.shape);
+  const values = def?.type === 'record' ? def.keyType?._zod?.values : undefined;
+  return values ? [...values].map(String) : null;
+}
+
+/**
+ * The message of a zod issue that its schema does not set itself: what was expected and what
+ * was found. Passed to every parse as its error map (no global state, no zod locale needed).
+ */
+export function issueMessage(iss: z.core.$ZodRawIssue): string {
+  switch (iss.code) {
+    case 'invalid_type': {
+      const expected = TYPE_NAMES[iss.expected] ?? iss.expected;
+      return iss.input === undefined ? `expected ${expected}, but it is missing` : `expected ${expected}, received ${kindOf(iss.input)}`;
+    }
+    case 'invalid_value':
+      return iss.values.length === 1 ? `expected ${JSON.stringify(iss.values[0])}` : `expected one of ${iss.values.map(String).join(', ')}`;
+    case 'too_small': {
+      const unit = UNITS[iss.origin] ?? '';
+      if (iss.origin === 'string' && Number(iss.minimum) === 1) return 'expected a non-empty string';
+      return `expected ${iss.exact ? '' : 'at least '}${iss.minimum}${unit ? ' ' + unit : ''}`;
+    }
+    case 'too_big': {
+      const unit = UNITS[iss.origin] ?? '';
+      return `expected ${iss.exact ? '' : 'at most '}${iss.maximum}${unit ? ' ' + unit : ''}`;
+    }
+    case 'unrecognized_keys': {
+      const keys = iss.keys.map((k) => JSON.stringify(k)).join(', ');
+      const known = knownKeys(iss.inst);
+      return `Unrecognized key${iss.keys.length > 1 ? 's' : ''} ${keys}${known ? `: expected only ${known.join(', ')}` : ''}`;
+    }
+    case 'invalid_format':
+      return iss.pattern ? `expected a string matching ${iss.pattern}` : `expected a string in ${iss.format} format`;
+    case 'invalid_key':
+      return iss.issues[0]?.message ?? 'invalid key';
+    case 'invalid_union': {
+      const expected = [...new Set(iss.errors.flatMap((branch) => (branch[0]?.code === 'invalid_type' ? [TYPE_NAMES[branch[0].expected] ?? branch[0].expected] : [])))];
+      return expected.length ? `expected ${expected.join(' or ')}, received ${kindOf(iss.input)}` : 'matches none of the accepted shapes';
+    }
+    default:
+      return 'invalid value';
+  }
+}
+
+/**
+ * Why a key of a rules map is unknown, with the valid values: the concept ids of its category
+ * when the category exists, else the categories; and the nearest known id or category.
+ */
+export function unknownRuleKey(key: string, known: Iterable<string>): string {
+  const all = [...known];
+  const category = key.split('/')[0]!;
+  const ids = all.filter((id) => id.startsWith(category + '/')).sort();
+  const near = nearest(key, all);
+  const hint = near ? ` (did you mean "${near}"?)` : '';
+  if (ids.length && key.includes('/')) return `unknown concept id "${key}"${hint}: expected one of ${ids.join(', ')} or ${category}/*`;
+  const categories = all.filter((id) => !id.includes('/'));
+  return `unknown ${key.includes('/') && !key.endsWith('/*') ? 'concept id' : 'category'} "${key}"${hint}: expected a category (${categories.join(', ')}), category/* or a concept id like directive/modal`;
+}
+
+/** The known value closest to `key` (edit distance at most 2, or a third of its length), or null. */
+function nearest(key: string, known: string[]): string | null {
+  let best: string | null = null;
+  let bestD = Math.max(2, Math.floor(key.length / 3)) + 1;
+  for (const k of known) {
+    if (Math.abs(k.length - key.length) >= bestD) continue;
+    const d = editDistance(key.toLowerCase(), k);
+    if (d < bestD) [best, bestD] = [k, d];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * One problem: the path inside the validated value (`rules.0.severity`, `''` for the root) and what is wrong.
+ * @example
+ * ```ts
+ * import { PackError, validatePack } from 'peerspeak';
+ * try { validatePack(pack); } catch (e) {
+ *   if (e instanceof PackError) for (const p of e.problems) console.log(p.path, p.message);
+ * }
+ * ```
+ */
+export interface Problem {
+  path: string;
+  message: string;
+}
+
+/** A union branch rejected the value for its type alone: the value is not of that shape at all. */
+function wrongShape(branch: z.core.$ZodIssue[]): boolean {
+  return branch.length === 1 && branch[0]!.code === 'invalid_type' && branch[0]!.path.length === 0;
+}
+
+function collect(issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[], out: Problem[]): void {
+  for (const iss of issues) {
+    const path = prefix.length ? [...prefix, ...iss.path] : iss.path;
+    if (iss.code === 'invalid_union' && iss.errors.length) {
+      // zod reports a union only as a whole. The value's type picks the branch that was meant
+      // (a string pattern or a pattern object; a lexicon list or map): report its problems.
+      const meant = iss.errors.filter((b) => !wrongShape(b));
+      if (meant.length) {
+        const best = meant.reduce((a, b) => (b.length < a.length ? b : a));
+        collect(best, path, out);
+        continue;
+      }
+    }
+    out.push({ path: path.map(String).join('.'), message: iss.message });
+  }
+}
+
+/** Turn zod issues into problems, one per field at fault, with union errors resolved to the branch meant. */
+export function problemsOf(error: { issues: readonly z.core.$ZodIssue[] }): Problem[] {
+  const out: Problem[] = [];
+  collect(error.issues, [], out);
+  return out;
+}
+
+/** `root.path` for messages: `(root)` when both are empty. */
+export function joinPath(root: string, path: string): string {
+  return root && path ? `${root}.${path}` : root || path || '(root)';
+}
+
+/**
+ * Validate `input` against `schema` with peerspeak's messages. Returns the parsed value, or the
+ * problems found.
+ */
+export function validate<T extends z.ZodMiniType>(
+  schema: T,
+  input: unknown,
+): { success: true; data: z.output<T> } | { success: false; problems: Problem[] } {
+  const r = schema.safeParse(input, { error: issueMessage });
+  return r.success ? { success: true, data: r.data } : { success: false, problems: problemsOf(r.error) };
 }

@@ -5,10 +5,12 @@
  *
  * The pack corpus is `test/fixtures/bad-packs/` (one file each, listed with the expected path
  * and reason in its README, which this test reads), plus a few very large packs generated here.
+ * The config corpus is `test/fixtures/bad-configs/` (one directory each, listed the same way).
  *
- * Rows marked `bug` there, and the `it.fails` tests below, are engine bugs that are reported and
- * not yet fixed: `it.fails` passes while the bug is there and fails once it is fixed, so the
- * marker is removed then.
+ * Errors have one shape (see the README, "Errors"): a `TypeError` for a wrong type, a
+ * `RangeError` for an unknown value, a `PackError` (with `path`, `where` and `problems`) for a
+ * rule pack and a `ConfigError` for a config file; the message names the argument, option or
+ * key path and lists the valid values.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -26,11 +28,12 @@ import {
   validatePack,
   type Suggestion,
 } from '../src/all.js';
-import { configFor, findConfigFile, loadConfigFile, validateConfig } from '../src/config/index.js';
+import { ConfigError, configFor, findConfigFile, loadConfigFile, resolveOptions, validateConfig } from '../src/config/index.js';
 import { checkDocument, checkMarkdown, maskMarkdown } from '../src/markdown/index.js';
 import { root } from './helpers.js';
 
 const BAD_PACKS = join(root, 'test', 'fixtures', 'bad-packs');
+const BAD_CONFIGS = join(root, 'test', 'fixtures', 'bad-configs');
 
 // ------------------------------------------------------------------ helpers
 
@@ -61,29 +64,36 @@ interface Row {
   what: string;
   path: string;
   reason: RegExp;
-  check: 'validate' | 'examples' | 'bug';
+  check: 'validate' | 'examples';
+}
+
+/** The cells of the rows of the table in a corpus README (rows whose first cell is code). */
+function tableRows(readme: string): string[][] {
+  const md = readFileSync(readme, 'utf8');
+  return md
+    .split('\n')
+    .filter((line) => line.startsWith('| `'))
+    .map((line) =>
+      line
+        .slice(1, -1)
+        .split(/(?<!\\)\|/)
+        .map((c) => c.trim().replace(/\\\|/g, '|')),
+    );
+}
+
+function code(c: string): string {
+  const m = /^`(.*)`$/.exec(c);
+  if (!m) throw new Error(`README cell: expected \`…\` in "${c}"`);
+  return m[1]!;
 }
 
 /** The table in `bad-packs/README.md`. */
 function corpus(): Row[] {
-  const md = readFileSync(join(BAD_PACKS, 'README.md'), 'utf8');
-  const rows: Row[] = [];
-  for (const line of md.split('\n')) {
-    if (!line.startsWith('| `')) continue;
-    const cells = line
-      .slice(1, -1)
-      .split(/(?<!\\)\|/)
-      .map((c) => c.trim().replace(/\\\|/g, '|'));
-    const code = (c: string) => {
-      const m = /^`(.*)`$/.exec(c);
-      if (!m) throw new Error(`README row "${line}": expected \`…\` in "${c}"`);
-      return m[1]!;
-    };
+  return tableRows(join(BAD_PACKS, 'README.md')).map((cells) => {
     const [file, what, path, reason, kind] = cells as [string, string, string, string, string];
-    if (!['validate', 'examples', 'bug'].includes(kind)) throw new Error(`README row for ${file}: unknown check "${kind}"`);
-    rows.push({ file: code(file), what, path: code(path), reason: new RegExp(code(reason), 'i'), check: kind as Row['check'] });
-  }
-  return rows;
+    if (!['validate', 'examples'].includes(kind)) throw new Error(`README row for ${file}: unknown check "${kind}"`);
+    return { file: code(file), what, path: code(path), reason: new RegExp(code(reason), 'i'), check: kind as Row['check'] };
+  });
 }
 
 function readPack(file: string): unknown {
@@ -181,29 +191,36 @@ describe('malformed packs (test/fixtures/bad-packs)', () => {
       });
       continue;
     }
-    const test = row.check === 'bug' ? it.fails : it;
-    test(`${name}${row.check === 'bug' ? ' [engine bug: reason or path missing]' : ''}`, () => {
+    it(name, () => {
       const pack = readPack(row.file);
-      const e = expectError(() => validatePack(pack, row.file), `${row.file}.${row.path}: `);
+      const e = expectError(() => validatePack(pack, row.file), `${row.file}.${row.path}: `) as PackError;
       expect(e).toBeInstanceOf(PackError);
       const line = e.message.split('\n').find((l) => l.includes(`${row.file}.${row.path}: `))!;
       expect(line).toMatch(row.reason);
-      // The same pack given to a checker: the path is given under `packs.<i>`.
-      const e2 = expectError(() => createChecker({ packs: [validPack(), pack] }), `packs.1.${row.path}: `);
+      expect(e.message, 'no problem without a reason').not.toMatch(/Invalid input|Invalid key/);
+      // `path` is the location inside the pack, `where` what the message calls the pack.
+      const inside = row.path === '(root)' ? '' : row.path;
+      expect(e.path).toBe(inside);
+      expect(e.where).toBe(row.file);
+      expect(e.problems.map((p) => p.path)).toContain(inside);
+      // The same pack given to a checker: the path is given under `options.packs.<i>`.
+      const e2 = expectError(() => createChecker({ packs: [validPack(), pack] }), `options.packs.1.${row.path}: `) as PackError;
       expect(e2).toBeInstanceOf(PackError);
+      expect(e2.path).toBe(inside);
+      expect(e2.where).toBe('options.packs.1');
     });
   }
 
   describe('generated packs (too large to commit)', () => {
-    const cases: Array<[string, (p: ReturnType<typeof validPack>) => void, string, RegExp, boolean?]> = [
+    const cases: Array<[string, (p: ReturnType<typeof validPack>) => void, string, RegExp]> = [
       ['huge-lexicon-map.json', (p) => (p.lexicons.clients = Object.fromEntries(Array.from({ length: 20_001 }, (_, i) => [`w${i}`, 'x']))), 'lexicons.clients', /at most 20000 entries/],
       ['many-rules.json', (p) => (p.rules = Array.from({ length: 501 }, (_, i) => ({ ...p.rules[0]!, id: `diagnostic/r${i}` }))), 'rules', /<=\s*500|at most 500/],
       ['many-flag-examples.json', (p) => (p.rules[0]!.examples.flag = Array.from({ length: 201 }, () => ({ text: 'Our clients.' }))), 'rules.0.examples.flag', /<=\s*200|at most 200/],
       ['many-patterns.json', (p) => (p.rules[0]!.match = Array.from({ length: 201 }, () => 'our @clients')), 'rules.0.match', /<=\s*200|at most 200/],
-      ['huge-lexicon-list.json', (p) => (p.lexicons.clients = Array.from({ length: 20_001 }, (_, i) => `w${i}`)), 'lexicons.clients', /at most 20000 entries/, true],
+      ['huge-lexicon-list.json', (p) => (p.lexicons.clients = Array.from({ length: 20_001 }, (_, i) => `w${i}`)), 'lexicons.clients', /at most 20000 entries/],
     ];
-    for (const [file, mutate, path, reason, bug] of cases) {
-      (bug ? it.fails : it)(`${file} → ${path}: ${reason.source}${bug ? ' [engine bug: says only "Invalid input"]' : ''}`, () => {
+    for (const [file, mutate, path, reason] of cases) {
+      it(`${file} → ${path}: ${reason.source}`, () => {
         const pack = validPack();
         mutate(pack);
         const t0 = performance.now();
@@ -223,11 +240,43 @@ describe('malformed packs (test/fixtures/bad-packs)', () => {
     });
   });
 
-  it.fails('PackError.path is the location inside the pack for schema errors too [engine bug]', () => {
-    // Pattern errors set `path` to e.g. "x.json.rules.0.match.0"; schema errors set it to
-    // just the file ("x.json"), though the doc says it is the location inside the pack.
+  it('PackError.path is the location inside the pack, for schema and pattern errors alike', () => {
     const e = thrown(() => validatePack(readPack('bad-severity.json'), 'bad-severity.json')) as PackError;
-    expect(e.path).toBe('bad-severity.json.rules.0.severity');
+    expect(e).toBeInstanceOf(PackError);
+    expect(e.path).toBe('rules.0.severity');
+    expect(e.where).toBe('bad-severity.json');
+    expect(e.problems).toEqual([{ path: 'rules.0.severity', message: 'expected one of error, warning, info, hint' }]);
+    const p = thrown(() => validatePack(readPack('unknown-lexicon.json'), 'unknown-lexicon.json')) as PackError;
+    expect(p.path).toBe('rules.0.match.0');
+    expect(p.where).toBe('unknown-lexicon.json');
+    expect(p.message).toContain('unknown-lexicon.json.rules.0.match.0: unknown lexicon "@customers"');
+    expect(p.problems).toHaveLength(1);
+    // The default name is `pack`.
+    expect(thrown(() => validatePack(readPack('bad-severity.json')))!.message).toContain('pack.rules.0.severity: ');
+  });
+
+  it('every problem of a pack is reported, each on its own line with its path', () => {
+    const pack = validPack() as Record<string, unknown>;
+    pack['lang'] = 'English';
+    (pack['rules'] as Array<Record<string, unknown>>)[0]!['severity'] = 'loud';
+    (pack['rules'] as Array<Record<string, unknown>>)[0]!['match'] = [{ pattern: ['our'] }];
+    const e = thrown(() => validatePack(pack, 'many.json')) as PackError;
+    expect(e.problems.map((p) => p.path)).toEqual(['lang', 'rules.0.severity', 'rules.0.match.0.pattern']);
+    expect(e.message.split('\n').slice(1)).toEqual([
+      'many.json.lang: expected a language code like "en"',
+      'many.json.rules.0.severity: expected one of error, warning, info, hint',
+      'many.json.rules.0.match.0.pattern: expected string, received array',
+    ]);
+    expect(e.path).toBe('lang');
+  });
+
+  it('a value of neither accepted shape names both shapes', () => {
+    const pack = validPack();
+    pack.rules[0]!.match = [5];
+    expectError(() => validatePack(pack, 'm.json'), 'm.json.rules.0.match.0: expected a pattern (a string) or an object { pattern, unless?, suggest? }');
+    const pack2 = validPack();
+    pack2.lexicons.clients = 5 as never;
+    expectError(() => validatePack(pack2, 'l.json'), 'l.json.lexicons.clients: expected an array of words or phrases, or an object');
   });
 
   it('a rejected pack does not poison later checks', () => {
@@ -236,6 +285,43 @@ describe('malformed packs (test/fixtures/bad-packs)', () => {
     const ok = createChecker({ packs: [validPack()] });
     expect(ok.check('Our clients deserve better.').findings.map((f) => f.ruleId)).toContain('diagnostic/service-user');
   });
+});
+
+// ------------------------------------------------------------------ the config corpus
+
+describe('malformed configs (test/fixtures/bad-configs)', () => {
+  const rows = tableRows(join(BAD_CONFIGS, 'README.md')).map((cells) => {
+    const [dir, file, path, reason] = cells as [string, string, string, string];
+    return { dir: code(dir), file: code(file), path: code(path), reason: new RegExp(code(reason)) };
+  });
+  const dirs = readdirSync(BAD_CONFIGS, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
+
+  it('has at least 30 configs, each listed in the README and each row with a directory', () => {
+    expect(dirs.length).toBeGreaterThanOrEqual(30);
+    expect(rows.map((r) => r.dir).sort()).toEqual([...dirs].sort());
+  });
+
+  for (const row of rows) {
+    it(`${row.dir}: ${row.file} → ${row.path}: ${row.reason.source}`, () => {
+      const dir = join(BAD_CONFIGS, row.dir);
+      const found = findConfigFile(dir);
+      expect(found, 'the config is found as the CLI finds it').not.toBeNull();
+      for (const load of [() => loadConfigFile(found!), () => configFor(join(dir, 'a.md'))]) {
+        const e = thrown(load);
+        expect(e, 'the config is refused').toBeInstanceOf(ConfigError);
+        const prefix = row.path === '—' ? `${row.file}: ` : `${row.file}: ${row.path}: `;
+        const at = e!.message.indexOf(prefix);
+        expect(at, `"${e!.message}" names ${prefix}`).toBeGreaterThanOrEqual(0);
+        // The file is named with its directory: `<case>/<file>` (relative to the working directory).
+        expect(e!.message.slice(0, at)).toMatch(new RegExp(`${row.dir}/$`));
+        expect(e!.message.slice(at + prefix.length)).toMatch(row.reason);
+        expect(e!.message).not.toMatch(/Invalid input|Invalid key/);
+        expect((e as ConfigError).file.replace(/\\/g, '/')).toContain(`${row.dir}/${row.file}`);
+      }
+    });
+  }
 });
 
 // ------------------------------------------------------------------ public functions, wrong arguments
@@ -275,10 +361,36 @@ describe('wrong arguments name the argument (and the valid values)', () => {
     expectError(() => check('x', { lang: ['en'] as never }), 'options.lang');
   });
 
-  it.fails('lang and profile of the wrong type also list the valid values [engine bug]', () => {
-    // Today: "options.profile: Invalid input: expected string, received number".
-    expectError(() => check('x', { profile: 1 as never }), 'options.profile', PROFILE_LIST);
-    expectError(() => check('x', { lang: 5 as never }), 'options.lang', LANG_LIST);
+  it('lang and profile of the wrong type also list the valid values', () => {
+    expectError(() => check('x', { profile: 1 as never }), 'options.profile', PROFILE_LIST, 'received number');
+    expectError(() => check('x', { lang: 5 as never }), 'options.lang', LANG_LIST, 'received number');
+    expectError(() => createChecker({ lang: null as never }), 'options.lang', LANG_LIST, 'received null');
+  });
+
+  it('errors are TypeError for a wrong type, RangeError for an unknown value', () => {
+    expect(thrown(() => check('x', { lang: 5 as never }))).toBeInstanceOf(TypeError);
+    expect(thrown(() => check('x', { lang: 'xx' }))).toBeInstanceOf(RangeError);
+    expect(thrown(() => check('x', { profile: 'loud' }))).toBeInstanceOf(RangeError);
+    expect(thrown(() => check('x', { rules: { 'directive/modl': 'off' } }))).toBeInstanceOf(RangeError);
+    expect(thrown(() => check('x', { rules: { 'directive/modal': 'loud' } }))).toBeInstanceOf(TypeError);
+    expect(thrown(() => check('x', { langs: 'en' } as never))).toBeInstanceOf(TypeError);
+    expect(thrown(() => check(5 as never))).toBeInstanceOf(TypeError);
+    expect(thrown(() => applySuggestion('abc', { ...sug, range: [0, 9] }))).toBeInstanceOf(RangeError);
+  });
+
+  it('a Swedish or Danish lang that is not loaded says how to load it', () => {
+    // All languages are loaded here (src/all.ts); the hint is for `peerspeak` without them.
+    expectError(() => check('x', { lang: 'fi' }), 'options.lang: unknown lang "fi"', LANG_LIST);
+  });
+
+  it('every problem of an option set is reported, one line each', () => {
+    const e = expectError(() => createChecker({ lang: 5, profile: [], allow: [''], roleLimits: { resources: 'x' } } as never));
+    expect(e.message.split('\n').slice(1)).toEqual([
+      'options.lang: expected one of en, sv, da, auto (a string), received number',
+      'options.profile: expected one of chat, training, strict (a string), received array',
+      'options.allow.0: expected a non-empty phrase',
+      'options.roleLimits.resources: expected array, received string',
+    ]);
   });
 
   it('rules: a map of concept id → level', () => {
@@ -289,15 +401,26 @@ describe('wrong arguments name the argument (and the valid values)', () => {
     expectError(() => check('x', { rules: { 'Not An Id': 'off' } }), 'options.rules.Not An Id');
   });
 
-  it.fails('rules: a malformed key says what a key looks like [engine bug]', () => {
-    // Today: "options.rules.Not An Id: Invalid key in record".
-    expectError(() => check('x', { rules: { 'Not An Id': 'off' } }), 'options.rules.Not An Id', /concept id/);
+  it('rules: a malformed key says what a key looks like', () => {
+    expectError(() => check('x', { rules: { 'Not An Id': 'off' } }), 'options.rules.Not An Id: expected a concept id like "directive/modal", a category or category/*');
   });
 
   it('rules: an unknown concept id or category is refused by name', () => {
     // A typo would silently configure nothing: { 'directive/modl': 'off' } leaves directive/modal on.
     expectError(() => createChecker({ rules: { 'directive/modl': 'off' } }), 'directive/modl');
     expectError(() => createChecker({ rules: { advice: 'off' } }), 'advice');
+  });
+
+  it('rules: an unknown id lists the ids of its category and the nearest one', () => {
+    expectError(
+      () => createChecker({ rules: { 'directive/modl': 'off' } }),
+      'options.rules.directive/modl: unknown concept id "directive/modl" (did you mean "directive/modal"?): expected one of directive/advice-formula, directive/imperative, directive/modal, directive/soft-suggestion, directive/steering or directive/*',
+    );
+    expectError(() => createChecker({ rules: { advice: 'off' } }), 'options.rules.advice: unknown category "advice"', /expected a category \(directive, diagnostic, generalising, helping, fear, judging, role-limits\)/);
+    expectError(() => createChecker({ rules: { judgeing: 'off' } }), '(did you mean "judging"?)');
+    expectError(() => createChecker({ rules: { 'judge/*': 'off' } }), 'unknown category "judge/*"');
+    // Ids of a user pack are known.
+    expect(() => createChecker({ packs: [validPack()], rules: { 'diagnostic/service-user': 'off' } })).not.toThrow();
   });
 
   it('allow: a list of non-empty phrases', () => {
@@ -307,10 +430,10 @@ describe('wrong arguments name the argument (and the valid values)', () => {
   });
 
   it('packs: a list of pack objects', () => {
-    expectError(() => check('x', { packs: {} as never }), 'options.packs', /expected array/i);
-    expectError(() => check('x', { packs: 'my-pack.json' as never }), 'options.packs', /expected array/i);
-    expectError(() => check('x', { packs: [5] }), 'packs.0', /expected object/i);
-    expectError(() => check('x', { packs: ['./my-pack.json'] }), 'packs.0', /expected object/i);
+    expectError(() => check('x', { packs: {} as never }), 'options.packs: expected an array of rule packs (plain objects), received object');
+    expectError(() => check('x', { packs: 'my-pack.json' as never }), 'options.packs: expected an array of rule packs', 'received string');
+    expectError(() => check('x', { packs: [5] }), 'options.packs.0.(root): expected object, received number');
+    expectError(() => check('x', { packs: ['./my-pack.json'] }), 'options.packs.0.(root)', /expected object/i);
   });
 
   it('context: a string', () => {
@@ -324,9 +447,28 @@ describe('wrong arguments name the argument (and the valid values)', () => {
     expectError(() => check('x', { roleLimits: { phone: '112' } as never }), 'options.roleLimits', /phone/);
   });
 
-  it('unknown options are refused by name', () => {
-    expectError(() => check('x', { langs: 'en' } as never), 'langs');
-    expectError(() => createChecker({ Profile: 'chat' } as never), 'Profile');
+  it('unknown options are refused by name, listing the valid ones', () => {
+    const valid = 'expected only lang, profile, packs, rules, allow, roleLimits, context';
+    expectError(() => check('x', { langs: 'en' } as never), 'options: Unrecognized key "langs": ' + valid);
+    expectError(() => createChecker({ Profile: 'chat' } as never), 'options: Unrecognized key "Profile"', valid);
+    expectError(() => check('x', { lang: 'en', format: 'markdown' } as never), 'Unrecognized key "format"');
+  });
+
+  it('check() refuses the same bad options whether or not an equal-looking valid set is cached', () => {
+    // check() caches checkers by the JSON of the options: values JSON hides or changes must
+    // not match the key of a valid option set.
+    check('x', {});
+    check('x', { lang: 'en' });
+    check('x', { rules: {} });
+    expectError(() => check('x', { langs: undefined } as never), 'Unrecognized key "langs"');
+    expectError(() => check('x', { lang: (() => 'en') as never }), 'options.lang', 'received function');
+    expectError(() => check('x', { lang: new String('en') as never }), 'options.lang', 'received object');
+    expectError(() => check('x', { rules: new Map() as never }), 'options.rules', /expected object/);
+    expectError(() => check('x', { rules: { 'directive/modal': undefined } as never }), 'options.rules.directive/modal', 'expected one of off');
+    expectError(() => check('x', { lang: 5n as never }), 'options.lang', 'received bigint');
+    const cyclic: Record<string, unknown> = { message: 'x' };
+    cyclic['self'] = cyclic;
+    expectError(() => check('x', { roleLimits: cyclic as never }), 'options.roleLimits', 'Unrecognized key "self"');
   });
 
   it('createChecker(options): options must be an object', () => {
@@ -337,10 +479,17 @@ describe('wrong arguments name the argument (and the valid values)', () => {
     expectError(() => createChecker().check(42 as never), '`text`', 'got number');
   });
 
-  it.fails('checker.check(text, options): options must be { context } [engine bug]', () => {
-    // Today both are ignored silently: per-call options other than `context` do nothing.
-    expectError(() => createChecker().check('You should rest.', 5 as never), 'options');
-    expectError(() => createChecker().check('Du borde vila.', { lang: 'sv' } as never), 'lang');
+  it('checker.check(text, options): options must be { context }', () => {
+    expectError(() => createChecker().check('You should rest.', 5 as never), 'checker.check(text, options)', '`options`', 'got number');
+    expectError(() => createChecker().check('You should rest.', null as never), '`options`', 'got null');
+    expectError(() => createChecker().check('You should rest.', ['x'] as never), '`options`', 'got an array');
+    expectError(
+      () => createChecker().check('Du borde vila.', { lang: 'sv' } as never),
+      'unknown option "lang": expected only context; set lang with createChecker({ lang })',
+    );
+    expectError(() => createChecker().check('x', { contxt: 'I want to die.' } as never), 'unknown option "contxt": expected only context');
+    expect(thrown(() => createChecker().check('x', 5 as never))).toBeInstanceOf(TypeError);
+    expect(() => createChecker().check('x', { context: undefined } as never)).not.toThrow();
   });
 
   it('applySuggestion(text, suggestion): text and suggestion are checked', () => {
@@ -359,11 +508,18 @@ describe('wrong arguments name the argument (and the valid values)', () => {
     }
   });
 
-  it.fails('detectLanguage / scoreLanguages name their arguments [engine bug]', () => {
-    // Today: "text.toLowerCase is not a function", "langs.filter is not a function".
-    expectError(() => detectLanguage(42 as never), '`text`');
-    expectError(() => scoreLanguages(null as never), '`text`');
-    expectError(() => detectLanguage('hej', 'en' as never), '`langs`');
+  it('detectLanguage / scoreLanguages name their arguments', () => {
+    expectError(() => detectLanguage(42 as never), 'detectLanguage(text, langs, fallback)', '`text`', 'got number');
+    expectError(() => scoreLanguages(null as never), 'scoreLanguages(text, langs)', '`text`', 'got null');
+    expectError(() => detectLanguage('hej', 'en' as never), '`langs`', 'array of language codes', 'got string');
+    expectError(() => detectLanguage('hej', [5] as never), '`langs`', 'got an array with number');
+    expectError(() => scoreLanguages('hej', null as never), '`langs`', 'got null');
+    expectError(() => detectLanguage('hej', ['en'], 5 as never), '`fallback`', 'got number');
+    expect(thrown(() => detectLanguage(42 as never))).toBeInstanceOf(TypeError);
+    // Languages without word lists (a registered custom pack) are allowed: they never win.
+    expect(detectLanguage('hej', ['fi', 'xx'], 'fi')).toBe('fi');
+    expect(detectLanguage('Jag tycker att det är bra.', [])).toBe('en');
+    expect(detectLanguage('', undefined, undefined)).toBe('en');
   });
 
   it('peerspeak/markdown: checkMarkdown and checkDocument name the text and bad options', () => {
@@ -374,10 +530,26 @@ describe('wrong arguments name the argument (and the valid values)', () => {
     expectError(() => checkMarkdown('x', { profile: 'loud' }), 'profile "loud"', PROFILE_LIST);
   });
 
-  it.fails('peerspeak/markdown: checkMarkdown(text, options) and maskMarkdown(text) name their arguments [engine bug]', () => {
-    // Today: "Invalid value used as weak map key" and a Buffer error from Node.
-    expectError(() => checkMarkdown('x', 'en' as never), '`options`');
-    expectError(() => maskMarkdown(5 as never), 'maskMarkdown');
+  it('peerspeak/markdown: checkMarkdown(text, options) and maskMarkdown(text) name their arguments', () => {
+    expectError(() => checkMarkdown('x', 'en' as never), 'checkMarkdown(markdown, options)', '`options`', 'got string');
+    expectError(() => checkMarkdown('x', null as never), '`options`', 'got null');
+    expectError(() => checkDocument('x', [] as never), 'checkDocument(text, options)', '`options`', 'got an array');
+    expectError(() => maskMarkdown(5 as never), 'maskMarkdown(markdown)', '`markdown`', 'got number');
+    expectError(() => checkMarkdown(42 as never), '`markdown`');
+    expectError(() => checkMarkdown('x', { context: 5 as never }), '`options.context`', 'got number');
+    expectError(() => checkMarkdown('x', { langs: 'en' } as never), 'Unrecognized key "langs"');
+    expectError(() => checkDocument('x', { format: 'markdown', profile: 5 as never }), 'options.profile', PROFILE_LIST);
+  });
+
+  it('peerspeak/markdown: bad options are refused even when the document has no prose', () => {
+    // No prose → no block is checked; the options must still be checked.
+    for (const doc of ['', '```\nYou should rest.\n```', '<!-- peerspeak-disable -->']) {
+      expectError(() => checkMarkdown(doc, { lang: 'xx' }), 'lang "xx"', LANG_LIST);
+      expectError(() => checkMarkdown(doc, { profile: 'loud' }), 'profile "loud"', PROFILE_LIST);
+      expectError(() => checkMarkdown(doc, { rules: { 'directive/modl': 'off' } }), 'directive/modl');
+      expectError(() => checkDocument(doc, { format: 'markdown', lang: 'auto', profile: 'loud' }), 'profile "loud"');
+      expect(checkMarkdown(doc, { lang: 'auto', profile: 'strict' }).findings.filter((f) => f.category !== 'peerspeak')).toEqual([]);
+    }
   });
 
   it('peerspeak/config: validateConfig and loadConfigFile name the file, the key path and the reason', () => {
@@ -386,11 +558,31 @@ describe('wrong arguments name the argument (and the valid values)', () => {
     expectError(() => loadConfigFile(join(root, 'test', 'fixtures', 'no-such-dir', 'peerspeak.config.json')), 'cannot read config');
   });
 
-  it.fails('peerspeak/config: a non-string path names the argument [engine bug]', () => {
-    // Today: Node's 'The "paths[0]" argument must be of type string'.
-    expectError(() => loadConfigFile(5 as never), 'loadConfigFile');
-    expectError(() => configFor(5 as never), 'configFor');
-    expectError(() => findConfigFile(5 as never), 'findConfigFile');
+  it('peerspeak/config: a non-string path names the argument', () => {
+    expectError(() => loadConfigFile(5 as never), 'loadConfigFile(file)', '`file`', 'got number');
+    expectError(() => configFor(5 as never), 'configFor(file)', '`file`', 'got number');
+    expectError(() => findConfigFile(null as never), 'findConfigFile(dir)', '`dir`', 'got null');
+    expectError(() => validateConfig({}, 5 as never), 'validateConfig(input, where, root)', '`where`', 'got number');
+    expectError(() => validateConfig({}, 'c.json', 5 as never), '`root`', 'got number');
+    expect(thrown(() => loadConfigFile(5 as never))).toBeInstanceOf(TypeError);
+  });
+
+  it('peerspeak/config: resolveOptions names its arguments', () => {
+    const fn = 'resolveOptions(loaded, file, input)';
+    expectError(() => resolveOptions('x' as never, null), fn, '`loaded`', 'got string');
+    expectError(() => resolveOptions({} as never, null), '`loaded`', 'got object');
+    expectError(() => resolveOptions(null, 5 as never), '`file`', 'got number');
+    expectError(() => resolveOptions(null, null, 'en' as never), '`input`', 'got string');
+    expectError(() => resolveOptions(null, null, { lang: 5 } as never), '`input.lang`', 'en, sv, da, auto', 'got number');
+    expectError(() => resolveOptions(null, null, { profile: true } as never), '`input.profile`', PROFILE_LIST);
+    expectError(() => resolveOptions(null, null, { langs: 'en' } as never), '`input.langs`', 'expected only lang, profile, defaultProfile');
+    expect(resolveOptions(null, null, { lang: undefined, profile: 'strict' })).toMatchObject({ lang: 'en', profile: 'strict' });
+    expect(resolveOptions(null, '/x/a.md')).toMatchObject({ lang: 'en', profile: 'chat' });
+  });
+
+  it('peerspeak/config: an unknown concept id in a config is refused, with the nearest id', () => {
+    const e = expectError(() => loadConfigFile(join(BAD_CONFIGS, 'unknown-concept-id', 'peerspeak.config.json')), 'rules.directive/modl: unknown concept id', 'did you mean "directive/modal"');
+    expect(e).toBeInstanceOf(ConfigError);
   });
 
   it('registerLanguage and validatePack name what is wrong', () => {
@@ -398,6 +590,9 @@ describe('wrong arguments name the argument (and the valid values)', () => {
     expectError(() => registerLanguage({ lang: 5 }), 'pack.lang');
     expectError(() => validatePack(5, 'five.json'), 'five.json.(root)', /expected object/i);
     expectError(() => validatePack(undefined), 'pack.(root)');
+    expectError(() => validatePack(validPack(), 5 as never), 'validatePack(pack, where)', '`where`', 'got number');
+    expect(thrown(() => validatePack(validPack(), 5 as never))).toBeInstanceOf(TypeError);
+    expect(thrown(() => validatePack(5))).toBeInstanceOf(PackError);
     expect(languages()).toEqual(expect.arrayContaining(['en', 'sv', 'da']));
   });
 });

@@ -27,55 +27,97 @@ import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, parse as parsePath, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { z } from 'zod';
-import { languages, PackError, PackSchema, PROFILES, validatePack, type CheckerOptions } from '../index.js';
-import { formatIssues, RoleLimitsSchema, RulesMapSchema } from '../schema.js';
+import * as z from 'zod/mini';
+import { CATEGORIES, enPack, languages, PackError, PROFILES, validatePack, type CheckerOptions } from '../index.js';
+import { described, joinPath, RoleLimitsSchema, RulesMapSchema, unknownRuleKey, validate } from '../schema.js';
 
-/** Config file names, in the order they are looked for within one directory. */
+/**
+ * Config file names, in the order they are looked for within one directory.
+ * @example
+ * ```ts
+ * import { CONFIG_FILES } from 'peerspeak/config';
+ * CONFIG_FILES[0]; // 'peerspeak.config.json'
+ * ```
+ */
 export const CONFIG_FILES = ['peerspeak.config.json', '.peerspeakrc.json', 'package.json'] as const;
 
 // The built-in languages are valid in a config even before their packs are loaded (the CLI
 // loads them all; a library user imports 'peerspeak/rules/sv' where needed).
 const LANGS = [...new Set(['en', 'sv', 'da', ...languages()]), 'auto'] as unknown as [string, ...string[]];
-const LangSchema = z.enum(LANGS, { message: `expected one of ${LANGS.join(', ')}` }).describe('Language of the checked text; `auto` detects it per paragraph.');
-const ProfileSchema = z.enum(PROFILES, { message: `expected one of ${PROFILES.join(', ')}` }).describe('`chat`, `training` (directive rules off: instructions to trainees are normal) or `strict` (hints too).');
-const Phrases = z.array(z.string().min(1, 'expected a non-empty phrase')).describe('Phrases never to flag (case-insensitive).');
-const Globs = z
-  .union([z.string().min(1, 'expected a non-empty glob'), z.array(z.string().min(1, 'expected a non-empty glob')).min(1, 'expected at least one glob')])
-  .describe('Globs relative to the config file; a glob without "/" matches the file name anywhere.');
+const LangSchema = described(z.enum(LANGS, `expected one of ${LANGS.join(', ')}`), 'Language of the checked text; `auto` detects it per paragraph.');
+const ProfileSchema = described(
+  z.enum(PROFILES, `expected one of ${PROFILES.join(', ')}`),
+  '`chat`, `training` (directive rules off: instructions to trainees are normal) or `strict` (hints too).',
+);
+const Phrases = described(z.array(z.string().check(z.minLength(1, 'expected a non-empty phrase'))), 'Phrases never to flag (case-insensitive).');
+const glob = () => z.string().check(z.minLength(1, 'expected a non-empty glob'));
+const Globs = described(
+  z.union([glob(), z.array(glob()).check(z.minLength(1, 'expected at least one glob'))], 'expected a glob or a list of globs'),
+  'Globs relative to the config file; a glob without "/" matches the file name anywhere.',
+);
 
-export const OverrideSchema = z
-  .object({
-    files: Globs,
-    lang: LangSchema.optional(),
-    profile: ProfileSchema.optional(),
-    rules: RulesMapSchema.optional().describe('Concept id, category or `category/*` → level.'),
-    allow: Phrases.optional(),
-  })
-  .strict();
+/**
+ * The shape of one entry of `overrides`: globs and the settings for the files they match.
+ * @example
+ * ```ts
+ * import { OverrideSchema } from 'peerspeak/config';
+ * OverrideSchema.parse({ files: ['sv/**'], lang: 'sv' });
+ * ```
+ */
+export const OverrideSchema = z.strictObject({
+  files: Globs,
+  lang: z.optional(LangSchema),
+  profile: z.optional(ProfileSchema),
+  rules: described(z.optional(RulesMapSchema), 'Concept id, category or `category/*` → level.'),
+  allow: z.optional(Phrases),
+});
 
-/** The shape of `peerspeak.config.json`. The shipped `schema.json` is generated from it. */
-export const ConfigSchema = z
-  .object({
-    $schema: z.string().optional(),
-    lang: LangSchema.optional(),
-    profile: ProfileSchema.optional(),
-    packs: z
-      .array(z.string().min(1, 'expected a path or a package name'))
-      .optional()
-      .describe('Extra rule packs: paths relative to this config file, or package names resolved from it.'),
-    rules: RulesMapSchema.optional().describe(
-      'Concept id (`directive/modal`), category (`directive`) or `category/*` → off | hint | info | warning | error. `peerspeak/unused-directive` controls the report about markers that suppress nothing.',
-    ),
-    allow: Phrases.optional(),
-    roleLimits: RoleLimitsSchema.optional().describe('Text and resources for the role-limits note.'),
-    overrides: z.array(OverrideSchema).optional().describe('Settings for some files only, ESLint-style.'),
-  })
-  .strict();
+/**
+ * The shape of `peerspeak.config.json`. The shipped `schema.json` is generated from it.
+ * @example
+ * ```ts
+ * import { ConfigSchema } from 'peerspeak/config';
+ * const result = ConfigSchema.safeParse({ profile: 'training', rules: { judging: 'error' } });
+ * result.success; // true
+ * ```
+ */
+export const ConfigSchema = z.strictObject({
+  $schema: z.optional(z.string()),
+  lang: z.optional(LangSchema),
+  profile: z.optional(ProfileSchema),
+  packs: described(
+    z.optional(z.array(z.string().check(z.minLength(1, 'expected a path or a package name')))),
+    'Extra rule packs: paths relative to this config file, or package names resolved from it.',
+  ),
+  rules: described(
+    z.optional(RulesMapSchema),
+    'Concept id (`directive/modal`), category (`directive`) or `category/*` → off | hint | info | warning | error. `peerspeak/unused-directive` controls the report about markers that suppress nothing.',
+  ),
+  allow: z.optional(Phrases),
+  roleLimits: described(z.optional(RoleLimitsSchema), 'Text and resources for the role-limits note.'),
+  overrides: described(z.optional(z.array(OverrideSchema)), 'Settings for some files only, ESLint-style.'),
+});
 
+/**
+ * A validated `peerspeak.config.json`.
+ * @example
+ * ```ts
+ * import { validateConfig, type Config } from 'peerspeak/config';
+ * const config: Config = validateConfig({ lang: 'auto', profile: 'training' }, 'peerspeak.config.json');
+ * ```
+ */
 export type Config = z.output<typeof ConfigSchema>;
 
-/** A config file could not be read or is invalid. The message names the file and the key path. */
+/**
+ * A config file could not be read or is invalid. The message names the file and the key path.
+ * @example
+ * ```ts
+ * import { ConfigError, loadConfigFile } from 'peerspeak/config';
+ * try { loadConfigFile('peerspeak.config.json'); } catch (e) {
+ *   if (e instanceof ConfigError) console.error(e.message); // names the file and the key path
+ * }
+ * ```
+ */
 export class ConfigError extends Error {
   constructor(
     message: string,
@@ -87,7 +129,15 @@ export class ConfigError extends Error {
   }
 }
 
-/** A loaded, validated config file. */
+/**
+ * A loaded, validated config file.
+ * @example
+ * ```ts
+ * import { configFor, type LoadedConfig } from 'peerspeak/config';
+ * const loaded: LoadedConfig | null = configFor('/repo/docs/guide.md');
+ * loaded?.filePath; // '/repo/peerspeak.config.json'
+ * ```
+ */
 export interface LoadedConfig {
   /** Absolute path of the file the config came from. */
   filePath: string;
@@ -141,8 +191,16 @@ function packageJsonHasKey(file: string): boolean {
   return has;
 }
 
-/** The config file that applies to files in `dir`, or null. Stops at the file-system root. */
+/**
+ * The config file that applies to files in `dir`, or null. Stops at the file-system root.
+ * @example
+ * ```ts
+ * import { findConfigFile } from 'peerspeak/config';
+ * findConfigFile('/repo/docs'); // '/repo/peerspeak.config.json', or null
+ * ```
+ */
 export function findConfigFile(dir: string): string | null {
+  expectString(dir, 'findConfigFile(dir)', 'dir', 'a directory');
   let here = resolve(dir);
   const { root } = parsePath(here);
   for (;;) {
@@ -159,14 +217,33 @@ export function findConfigFile(dir: string): string | null {
   }
 }
 
-/** Validate a config object. `where` names the file in messages; `root` prefixes key paths. */
+/**
+ * Validate a config object. `where` names the file in messages; `root` prefixes key paths.
+ * @example
+ * ```ts
+ * import { validateConfig } from 'peerspeak/config';
+ * validateConfig({ rules: { 'directive/modal': 'loud' } }, 'peerspeak.config.json');
+ * // throws ConfigError: peerspeak.config.json: rules.directive/modal: expected one of off, hint, info, warning, error
+ * ```
+ */
 export function validateConfig(input: unknown, where: string, root = ''): Config {
-  const parsed = ConfigSchema.safeParse(input);
+  expectString(where, 'validateConfig(input, where, root)', 'where', 'the file name used in messages');
+  expectString(root, 'validateConfig(input, where, root)', 'root', 'the key path prefix, e.g. "peerspeak"');
+  const parsed = validate(ConfigSchema, input);
   if (!parsed.success) {
-    const lines = formatIssues(parsed.error, root).split('\n');
+    const lines = parsed.problems.map((p) => `${joinPath(root, p.path)}: ${p.message}`);
     throw new ConfigError(`${where}: ${lines.join('; ')}`, where);
   }
   return parsed.data;
+}
+
+function kind(v: unknown): string {
+  return v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v;
+}
+
+/** Throw a TypeError naming the argument unless `value` is a string. */
+function expectString(value: unknown, fn: string, arg: string, what: string): asserts value is string {
+  if (typeof value !== 'string') throw new TypeError(`peerspeak/config: ${fn}: expected \`${arg}\` (${what}) to be a string, got ${kind(value)}`);
 }
 
 function loadPack(ref: string, index: number, configFile: string, dir: string): unknown {
@@ -192,27 +269,50 @@ function loadPack(ref: string, index: number, configFile: string, dir: string): 
       throw new ConfigError(`${display(file)}: cannot load pack: ${(e as Error).message.split('\n')[0]}`, file);
     }
   }
-  const parsed = PackSchema.safeParse(pack);
-  if (!parsed.success) {
-    throw new ConfigError(`${display(file)}: ${formatIssues(parsed.error, '').split('\n').join('; ')}`, file);
-  }
   try {
-    validatePack(pack, 'pack');
+    validatePack(pack, display(file));
   } catch (e) {
     if (e instanceof PackError) {
-      const path = e.path.replace(/^pack\.?/, '');
-      const detail = e.message.slice(e.message.indexOf(e.path) + e.path.length).replace(/^:\s*/, '');
-      throw new ConfigError(`${display(file)}: ${path ? path + ': ' : ''}${detail}`, file);
+      throw new ConfigError(`${display(file)}: ${e.problems.map((p) => `${p.path || '(root)'}: ${p.message}`).join('; ')}`, file);
     }
     throw e;
   }
   return pack;
 }
 
+/**
+ * A typo in `rules` would silently configure nothing: refuse unknown concept ids by name, as
+ * the library does. Known: the concept ids of the built-in English pack (the same ids in every
+ * language) and of the config's packs, the categories, category/* and `peerspeak/…`.
+ */
+function checkRuleKeys(config: Config, packs: unknown[], filePath: string, root: string): void {
+  const maps: Array<[string, Record<string, string>]> = [];
+  if (config.rules) maps.push(['rules', config.rules]);
+  config.overrides?.forEach((o, i) => o.rules && maps.push([`overrides.${i}.rules`, o.rules]));
+  if (!maps.length) return;
+  const known = new Set<string>(CATEGORIES);
+  for (const pack of [enPack, ...packs]) for (const r of (pack as { rules: Array<{ id: string }> }).rules) known.add(r.id);
+  for (const [path, rules] of maps) {
+    for (const key of Object.keys(rules)) {
+      const category = key.split('/')[0]!;
+      if (known.has(key) || (key.endsWith('/*') && known.has(category)) || category === 'peerspeak') continue;
+      throw new ConfigError(`${display(filePath)}: ${joinPath(root, `${path}.${key}`)}: ${unknownRuleKey(key, known)}`, filePath);
+    }
+  }
+}
+
 const loadedCache = new Map<string, LoadedConfig>();
 
-/** Load and validate one config file (cached by path). Throws ConfigError. */
+/**
+ * Load and validate one config file (cached by path). Throws ConfigError.
+ * @example
+ * ```ts
+ * import { loadConfigFile } from 'peerspeak/config';
+ * const { config, packs } = loadConfigFile('/repo/peerspeak.config.json');
+ * ```
+ */
 export function loadConfigFile(file: string): LoadedConfig {
+  expectString(file, 'loadConfigFile(file)', 'file', 'the path of a config file');
   const filePath = resolve(file);
   const cached = loadedCache.get(filePath);
   if (cached) return cached;
@@ -228,6 +328,7 @@ export function loadConfigFile(file: string): LoadedConfig {
   const config = validateConfig(input, display(filePath), isPkg ? 'peerspeak' : '');
   const dir = dirname(filePath);
   const packs = (config.packs ?? []).map((ref, i) => loadPack(ref, i, filePath, dir));
+  checkRuleKeys(config, packs, filePath, isPkg ? 'peerspeak' : '');
   const loaded: LoadedConfig = { filePath, dir, config, packs };
   loadedCache.set(filePath, loaded);
   return loaded;
@@ -235,15 +336,33 @@ export function loadConfigFile(file: string): LoadedConfig {
 
 const dirCache = new Map<string, string | null>();
 
-/** The loaded config that applies to `file` (discovered upwards from its directory), or null. */
+/**
+ * The loaded config that applies to `file` (discovered upwards from its directory), or null.
+ * @example
+ * ```ts
+ * import { configFor, resolveOptions } from 'peerspeak/config';
+ * import { checkDocument } from 'peerspeak/markdown';
+ * const file = '/repo/docs/guide.md';
+ * checkDocument(source, { ...resolveOptions(configFor(file), file), format: 'markdown' });
+ * ```
+ */
 export function configFor(file: string): LoadedConfig | null {
+  expectString(file, 'configFor(file)', 'file', 'the path of the checked file');
   const dir = dirname(resolve(file));
   let found = dirCache.get(dir);
   if (found === undefined) dirCache.set(dir, (found = findConfigFile(dir)));
   return found ? loadConfigFile(found) : null;
 }
 
-/** What the command line says, which beats the config. */
+/**
+ * What the command line says, which beats the config.
+ * @example
+ * ```ts
+ * import { configFor, resolveOptions, type ResolveInput } from 'peerspeak/config';
+ * const input: ResolveInput = { lang: 'sv', defaultProfile: 'training' };
+ * resolveOptions(configFor(file), file, input);
+ * ```
+ */
 export interface ResolveInput {
   lang?: string | undefined;
   profile?: string | undefined;
@@ -251,7 +370,15 @@ export interface ResolveInput {
   defaultProfile?: string | undefined;
 }
 
-/** Options for the library, resolved for one file. */
+/**
+ * Options for the library, resolved for one file.
+ * @example
+ * ```ts
+ * import { configFor, resolveOptions, type ResolvedOptions } from 'peerspeak/config';
+ * const options: ResolvedOptions = resolveOptions(configFor(file), file);
+ * options.profile; // from the config, else 'chat'
+ * ```
+ */
 export type ResolvedOptions = CheckerOptions & { lang: string; profile: string };
 
 const matcherCache = new WeakMap<object, (path: string) => boolean>();
@@ -272,7 +399,14 @@ function matcher(o: z.output<typeof OverrideSchema>): (path: string) => boolean 
 
 const optionCache = new Map<string, ResolvedOptions>();
 
-/** Forget every config file read so far (an editor calls this when a config file changes). */
+/**
+ * Forget every config file read so far (an editor calls this when a config file changes).
+ * @example
+ * ```ts
+ * import { clearConfigCache } from 'peerspeak/config';
+ * watcher.on('change', (path) => { if (path.endsWith('peerspeak.config.json')) clearConfigCache(); });
+ * ```
+ */
 export function clearConfigCache(): void {
   loadedCache.clear();
   dirCache.clear();
@@ -284,8 +418,31 @@ export function clearConfigCache(): void {
  * Resolve the options for `file` from a loaded config (or none) and the command line:
  * command line > last matching override > top-level config > `defaultProfile` / `en`.
  * The same settings give the same (cached) object, so checkers are compiled once.
+ * @example
+ * ```ts
+ * import { configFor, resolveOptions } from 'peerspeak/config';
+ * import { check } from 'peerspeak/all';
+ * const file = '/repo/sv/intro.txt';
+ * const options = resolveOptions(configFor(file), file, { defaultProfile: 'chat' });
+ * check(text, options);
+ * ```
  */
 export function resolveOptions(loaded: LoadedConfig | null, file: string | null, input: ResolveInput = {}): ResolvedOptions {
+  const fn = 'resolveOptions(loaded, file, input)';
+  if (loaded !== null && (typeof loaded !== 'object' || !loaded.config || typeof loaded.dir !== 'string')) {
+    throw new TypeError(`peerspeak/config: ${fn}: expected \`loaded\` to be null or what loadConfigFile() or configFor() returns, got ${kind(loaded)}`);
+  }
+  if (file !== null) expectString(file, fn, 'file', 'the path of the checked file, or null');
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    throw new TypeError(`peerspeak/config: ${fn}: expected \`input\` to be an object { lang?, profile?, defaultProfile? }, got ${kind(input)}`);
+  }
+  for (const key of Object.keys(input)) {
+    const v = (input as Record<string, unknown>)[key];
+    if (key !== 'lang' && key !== 'profile' && key !== 'defaultProfile') {
+      throw new TypeError(`peerspeak/config: ${fn}: unknown option \`input.${key}\`: expected only lang, profile, defaultProfile`);
+    }
+    if (v !== undefined) expectString(v, fn, `input.${key}`, key === 'lang' ? `one of ${LANGS.join(', ')}` : `one of ${PROFILES.join(', ')}`);
+  }
   const cfg = loaded?.config;
   const matched: number[] = [];
   if (loaded && cfg?.overrides && file) {
