@@ -23,7 +23,12 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { values } = parseArgs({ options: { data: { type: 'string' }, passes: { type: 'string', default: '5' } } });
+const { values } = parseArgs({ options: { data: { type: 'string' }, passes: { type: 'string', default: '5' }, only: { type: 'string' } } });
+// --only throughput,latency,incremental,lsp,scaling,cold,huge,bundle (comma-separated) runs just those.
+const SECTIONS = ['throughput', 'latency', 'incremental', 'lsp', 'scaling', 'cold', 'huge', 'bundle'];
+const only = values.only ? new Set(values.only.split(',').map((x) => x.trim())) : null;
+for (const name of only ?? []) if (!SECTIONS.includes(name)) { console.error(`bench: --only: unknown section "${name}" (expected ${SECTIONS.join(', ')})`); process.exit(2); }
+const want = (name) => !only || only.has(name);
 const PASSES = Math.max(5, Number(values.passes));
 if (!existsSync(join(root, 'dist', 'all.js'))) execFileSync(process.execPath, [join(root, 'node_modules', 'tsup', 'dist', 'cli-default.js'), '--silent'], { cwd: root, stdio: 'inherit' });
 const { createChecker } = await import(pathToFileURL(join(root, 'dist', 'all.js')).href);
@@ -51,8 +56,15 @@ function parseCsvTexts(text) {
 
 // Generated peer-support messages: varied, distinct sentences (no two the same, so caches do not help).
 function generated(n, seed = 1) {
-  let s = seed;
-  const rnd = (k) => { s = (s * 1103515245 + 12345) & 0x7fffffff; return s % k; };
+  // mulberry32: an LCG's low bits cycle, which made most generated sentences the same template.
+  let s = seed >>> 0;
+  const rnd = (k) => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (((t ^ (t >>> 14)) >>> 0) / 4294967296) * k | 0;
+  };
   const people = ['my sister', 'your mum', 'a friend', 'my partner', 'the group', 'your doctor', 'a colleague', 'my brother'];
   const verbs = ['call', 'talk to', 'write to', 'meet', 'ask', 'tell', 'visit', 'text'];
   const times = ['tonight', 'tomorrow', 'this week', 'on Friday', 'after work', 'in the morning', 'next month'];
@@ -93,12 +105,14 @@ function throughput(label, messages) {
 
 const dataDir = resolve(values.data ?? process.env.PEERSPEAK_DATA ?? join(root, '..', 'shared', 'data'));
 const goldPath = join(dataDir, 'mi-gold-dev.csv');
-if (existsSync(goldPath)) throughput('mi-gold-dev.csv sentences', parseCsvTexts(readFileSync(goldPath, 'utf8')));
-else console.log(`\nthroughput on the MI sentences: skipped (no ${goldPath})`);
-throughput('generated corpus', generated(1500));
+if (want('throughput')) {
+  if (existsSync(goldPath)) throughput('mi-gold-dev.csv sentences', parseCsvTexts(readFileSync(goldPath, 'utf8')));
+  else console.log(`\nthroughput on the MI sentences: skipped (no ${goldPath})`);
+  throughput('generated corpus', generated(1500));
+}
 
 // ---------------------------------------------------------------- latency of 280-character drafts
-{
+if (want('latency')) {
   const sentences = generated(4000, 7);
   const drafts = [];
   for (let i = 0; drafts.length < 300; ) {
@@ -113,7 +127,7 @@ throughput('generated corpus', generated(1500));
 }
 
 // ---------------------------------------------------------------- incremental re-check
-{
+if (want('incremental')) {
   let doc = '';
   const sentences = generated(3000, 11);
   for (let i = 0; doc.length < 20000; i++) doc += sentences[i] + (i % 5 === 4 ? '\n\n' : ' ');
@@ -132,8 +146,44 @@ throughput('generated corpus', generated(1500));
   console.log(`\n20,000-character document: first check ${fmt(first)} ms; re-check after a one-character edit: median ${fmt(median(times))} ms (whole text re-segmented, changed sentence re-analysed)`);
 }
 
+// ---------------------------------------------------------------- incremental re-check, language-server path
+// The language server does not re-check the whole text: its DocumentAnalyzer (src/lsp/analyze.ts)
+// caches findings per paragraph (text) or section (Markdown) and re-checks only what changed.
+// The bench bundles that module on the fly against the built package, so it measures the code
+// the server runs.
+if (want('lsp')) {
+  const { build } = await import('esbuild');
+  const map = new Map([['../all.js', join(root, 'dist', 'all.js')], ['../markdown/index.js', join(root, 'dist', 'markdown.js')]]);
+  const out = await build({
+    entryPoints: [join(root, 'src', 'lsp', 'analyze.ts')], bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'silent',
+    plugins: [{ name: 'built-core', setup(b) { b.onResolve({ filter: /^\.\.\/(all|markdown\/index)\.js$/ }, (a) => ({ path: pathToFileURL(map.get(a.path)).href, external: true })); } }],
+  });
+  const file = join(mkdtempSync(join(tmpdir(), 'peerspeak-lsp-')), 'analyze.mjs');
+  writeFileSync(file, out.outputFiles[0].text);
+  const { DocumentAnalyzer } = await import(pathToFileURL(file).href);
+  for (const format of ['text', 'markdown']) {
+    let doc = '';
+    const sentences = generated(3000, 13);
+    for (let i = 0; doc.length < 20000; i++) doc += (format === 'markdown' && i % 30 === 0 ? `## Part ${i}\n\n` : '') + sentences[i] + (i % 5 === 4 ? '\n\n' : ' ');
+    const analyzer = new DocumentAnalyzer({ lang: 'en' });
+    const cache = new Map();
+    const t0 = performance.now();
+    analyzer.analyzeSync(doc, format, cache);
+    const first = performance.now() - t0;
+    const times = [];
+    for (let k = 0; k < 21; k++) {
+      const at = 500 + k * 900;
+      doc = doc.slice(0, at) + (doc[at] === 'x' ? 'y' : 'x') + doc.slice(at + 1);
+      const t1 = performance.now();
+      analyzer.analyzeSync(doc, format, cache);
+      times.push(performance.now() - t1);
+    }
+    console.log(`20,000-character ${format} document in the language server's analyser: first ${fmt(first)} ms; re-check after a one-character edit: median ${fmt(median(times))} ms, p95 ${fmt(pct(times, 95))} ms`);
+  }
+}
+
 // ---------------------------------------------------------------- scaling
-{
+if (want('scaling')) {
   const base = generated(60000, 23);
   const unit = base.slice(0, 100).join(' ');
   const sizes = [1, 10, 100];
@@ -149,11 +199,13 @@ throughput('generated corpus', generated(1500));
 }
 
 // ---------------------------------------------------------------- cold start
-{
+if (want('cold')) {
   const dir = mkdtempSync(join(tmpdir(), 'peerspeak-bench-'));
   const scripts = {
     'node alone': `console.log(1)`,
-    peerspeak: `import('${pathToFileURL(join(root, 'dist', 'index.js')).href}').then(m => console.log(m.check('You should call your doctor.').findings.length))`,
+    peerspeak: `import('${pathToFileURL(join(root, 'dist', 'index.js')).href}').then(m => console.log(m.check('You should call your doctor.').findings[0].suggestions[0].text))`,
+    // An imperative needs the English tagger (compromise), which loads on first use.
+    'peerspeak, tagger': `import('${pathToFileURL(join(root, 'dist', 'index.js')).href}').then(m => console.log(m.check('Call your doctor tomorrow.').findings[0].suggestions[0].text))`,
     'write-good': `import('write-good').then(m => console.log(m.default('So it was stolen.').length))`,
     alex: `import('alex').then(m => console.log(m.text('He is a guy.').messages.length))`,
   };
@@ -167,26 +219,71 @@ throughput('generated corpus', generated(1500));
       spawnSync(process.execPath, [file], { cwd: root, env: { ...process.env, NODE_PATH: join(root, 'node_modules') } });
       times.push(performance.now() - t0);
     }
-    console.log(`  ${name.padEnd(12)} ${fmt(median(times)).padStart(6)} ms`);
+    console.log(`  ${name.padEnd(18)} ${fmt(median(times)).padStart(6)} ms`);
+  }
+}
+
+// ---------------------------------------------------------------- huge input
+// 1 MB and 10 MB of plain text and of Markdown, each checked in a fresh process: time, throughput
+// and peak resident memory (the whole process: Node, the text, the findings).
+if (want('huge')) {
+  const dir = mkdtempSync(join(tmpdir(), 'peerspeak-huge-'));
+  const sentences = generated(200000, 31);
+  const makeText = (bytes) => {
+    let out = '';
+    for (let i = 0; out.length < bytes; i++) out += sentences[i % sentences.length] + (i % 6 === 5 ? '\n\n' : ' ');
+    return out.slice(0, bytes);
+  };
+  const makeMarkdown = (bytes) => {
+    let out = '';
+    // Paragraphs of 1–6 sentences, a heading every 40 sentences, a code block every 25, short
+    // lists: blocks separated by blank lines, as in a real handbook.
+    for (let i = 0; out.length < bytes; i++) {
+      if (i % 40 === 0) out += `\n\n## Section ${i / 40}\n\n`;
+      if (i % 25 === 0) out += '\n\n```js\nconst x = "You should not flag code";\n```\n\n';
+      if (i % 9 === 0) out += `\n\n- ${sentences[i % sentences.length]} [link](https://example.org/${i})\n- ${sentences[(i + 1) % sentences.length]}\n\n`;
+      else out += sentences[i % sentences.length] + (i % 6 === 5 ? '\n\n' : ' ');
+    }
+    return out.slice(0, bytes);
+  };
+  const runner = join(dir, 'huge.mjs');
+  writeFileSync(runner, `
+    import { readFileSync } from 'node:fs';
+    const [file, kind] = process.argv.slice(2);
+    const text = readFileSync(file, 'utf8');
+    const t0 = performance.now();
+    let n;
+    if (kind === 'markdown') { const { checkMarkdown } = await import(${JSON.stringify(pathToFileURL(join(root, 'dist', 'markdown.js')).href)}); n = checkMarkdown(text, { lang: 'en' }).findings.length; }
+    else { const { check } = await import(${JSON.stringify(pathToFileURL(join(root, 'dist', 'index.js')).href)}); n = check(text, { lang: 'en' }).findings.length; }
+    const ms = performance.now() - t0;
+    console.log(JSON.stringify({ ms, n, maxRSS: process.resourceUsage().maxRSS * 1024 }));
+  `);
+  console.log('\nhuge input, one check in a fresh process (time includes import; peak RSS of the process):');
+  const rows = [];
+  for (const kind of ['text', 'markdown']) {
+    for (const mb of [1, 10]) {
+      const file = join(dir, `${kind}-${mb}.txt`);
+      writeFileSync(file, kind === 'markdown' ? makeMarkdown(mb * 1e6) : makeText(mb * 1e6));
+      const r = spawnSync(process.execPath, [runner, file, kind], { cwd: root, encoding: 'utf8', maxBuffer: 1e7 });
+      if (r.status !== 0) { console.log(`  ${kind} ${mb} MB: failed: ${r.stderr.split('\n').slice(0, 3).join(' ')}`); continue; }
+      const { ms, n, maxRSS } = JSON.parse(r.stdout.trim().split('\n').pop());
+      rows.push([kind, mb, ms]);
+      const prev = rows.find((x) => x[0] === kind && x[1] === 1);
+      const ratio = mb === 10 && prev ? `   ×${fmt(ms / prev[2])} the 1 MB time` : '';
+      console.log(`  ${kind.padEnd(8)} ${String(mb).padStart(2)} MB  ${fmt(ms / 1000).padStart(6)} s  ${fmt((mb * 1e6) / 1024 / 1024 / (ms / 1000)).padStart(6)} MB/s  peak RSS ${fmt(maxRSS / 1024 / 1024).padStart(5)} MB  ${n} findings${ratio}`);
+    }
   }
 }
 
 // ---------------------------------------------------------------- bundle size
-{
-  const { build } = await import('esbuild');
-  const size = async (entry, externalCore) => {
-    const r = await build({
-      stdin: { contents: entry, resolveDir: root, loader: 'js' },
-      bundle: true, minify: true, format: 'esm', platform: 'browser', write: false, logLevel: 'silent',
-      plugins: externalCore ? [{ name: 'core-external', setup(b) { b.onResolve({ filter: /^peerspeak$/ }, () => ({ path: 'peerspeak', external: true })); } }] : [],
-    });
-    const bytes = r.outputFiles[0].contents;
-    return `${fmt(bytes.length / 1024)} kB minified, ${fmt(gzipSync(bytes, { level: 9 }).length / 1024)} kB gzip`;
-  };
-  console.log('\nbrowser bundle (esbuild, minified):');
-  console.log(`  core + English          ${await size("export { check, createChecker, applySuggestion } from 'peerspeak';", false)}`);
-  console.log(`  of which zod            ${await size("export { z } from 'zod';", false)}`);
-  console.log(`  of which compromise/two ${await size("export { default } from 'compromise/two';", false)}`);
-  console.log(`  Swedish pack (extra)    ${await size("import 'peerspeak/rules/sv';", true)}`);
-  console.log(`  Danish pack (extra)     ${await size("import 'peerspeak/rules/da';", true)}`);
+if (want('bundle')) {
+  const { bundleSizes } = await import('./bundle-size.mjs');
+  const { core, sv, da } = await bundleSizes(root);
+  const kb = (b) => `${fmt(b / 1024)} kB`;
+  console.log('\nbrowser bundle (esbuild, minified, gzip -9):');
+  console.log(`  core + English   ${kb(core.minified).padStart(9)} minified  ${kb(core.gzip).padStart(8)} gzip   (budget in test/size.test.ts)`);
+  const parts = Object.entries(core.byPackage).sort((a, b) => b[1] - a[1]);
+  console.log(`    minified share: ${parts.map(([k, v]) => `${k} ${kb(v)}`).join(', ')}`);
+  console.log(`  Swedish pack     ${kb(sv.minified).padStart(9)} minified  ${kb(sv.gzip).padStart(8)} gzip   (on top of the core)`);
+  console.log(`  Danish pack      ${kb(da.minified).padStart(9)} minified  ${kb(da.gzip).padStart(8)} gzip   (on top of the core)`);
 }

@@ -6,7 +6,7 @@
  * user levels, allowed phrases, overlaps) → result.
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Category, CheckResult, Finding, RoleLimitsOptions, Severity, Suggestion } from './types.js';
 import {
   CATEGORIES,
@@ -14,8 +14,12 @@ import {
   PROFILES,
   RulesMapSchema,
   RoleLimitsSchema,
-  formatIssues,
+  joinPath,
+  kindOf,
+  unknownRuleKey,
+  validate,
   type Pack,
+  type Problem,
   type Rule,
   type Skip,
   type SuggestTemplate,
@@ -24,17 +28,32 @@ import {
   compileLexicon,
   compilePattern,
   matchAll,
+  matchAt,
   PatternError,
   type CompiledLexicon,
   type CompiledPattern,
   type Match,
   type MatchContext,
 } from './pattern.js';
-import { lineColumn, lineStartsOf, segment, type Sentence, type Token } from './segment.js';
+import { lineColumn, lineStartsOf, normalize, segment, sentenceAt, sentenceSpans, tokenize, type Sentence, type Token } from './segment.js';
 import { capitalise, lowerFirst, render, templateProblem, tidy } from './rewrite.js';
+import { trimEndSeparators, wordBeforeTrailingSpace } from './linear.js';
 import type { LanguageSupport } from './lang/types.js';
 
-/** Options of `check()` and `createChecker()`. */
+/**
+ * Options of `check()` and `createChecker()`.
+ * @example
+ * ```ts
+ * import { createChecker, type CheckerOptions } from 'peerspeak';
+ * const options: CheckerOptions = {
+ *   lang: 'auto',
+ *   profile: 'chat',
+ *   rules: { 'directive/modal': 'off' },
+ *   allow: ['you should see the view'],
+ * };
+ * const checker = createChecker(options);
+ * ```
+ */
 export interface CheckerOptions {
   /** Language of the text: a registered pack language (`en`, `sv`, `da`) or `auto`. Default `en`. */
   lang?: string;
@@ -50,28 +69,49 @@ export interface CheckerOptions {
   roleLimits?: RoleLimitsOptions;
 }
 
-/** Per-call options of `check()`. */
+/**
+ * Per-call options of `check()`.
+ * @example
+ * ```ts
+ * import { check, type CheckOptions } from 'peerspeak';
+ * const options: CheckOptions = { profile: 'chat', context: incomingMessage };
+ * check(draft, options);
+ * ```
+ */
 export interface CheckOptions extends CheckerOptions {
   /** The message being answered: crisis cues there also add the role-limits note. */
   context?: string;
 }
 
-/** A reusable checker: options validated and packs compiled once. */
+/**
+ * A reusable checker: options validated and packs compiled once.
+ * @example
+ * ```ts
+ * import { createChecker, type Checker } from 'peerspeak';
+ * const checker: Checker = createChecker({ lang: 'en' });
+ * for (const draft of drafts) console.log(checker.check(draft).findings);
+ * ```
+ */
 export interface Checker {
   check(text: string, options?: { context?: string }): CheckResult;
 }
 
-const CheckerOptionsSchema = z
-  .object({
-    lang: z.string().optional(),
-    profile: z.string().optional(),
-    packs: z.array(z.unknown()).optional(),
-    rules: RulesMapSchema.optional(),
-    allow: z.array(z.string().min(1, 'expected a non-empty phrase')).optional(),
-    roleLimits: RoleLimitsSchema.optional(),
-    context: z.string().optional(),
-  })
-  .strict();
+const CheckerOptionsSchema = z.strictObject({
+  // Unknown values are refused (with the valid ones) by createChecker; a wrong type lists them too.
+  lang: z.optional(z.string({ error: (iss) => `expected one of ${[...languages(), 'auto'].join(', ')} (a string), received ${kindOf(iss.input)}` })),
+  profile: z.optional(z.string({ error: (iss) => `expected one of ${PROFILES.join(', ')} (a string), received ${kindOf(iss.input)}` })),
+  packs: z.optional(z.array(z.unknown(), { error: (iss) => `expected an array of rule packs (plain objects), received ${kindOf(iss.input)}` })),
+  rules: z.optional(RulesMapSchema),
+  allow: z.optional(z.array(z.string().check(z.minLength(1, 'expected a non-empty phrase')))),
+  roleLimits: z.optional(RoleLimitsSchema),
+  context: z.optional(z.string()),
+});
+
+/** A TypeError naming each bad option: `peerspeak: invalid options:` then one `options.<path>: <reason>` line each. */
+function optionsError(problems: Problem[]): TypeError {
+  const lines = problems.map((p) => `${joinPath('options', p.path)}: ${p.message}`);
+  return new TypeError(`peerspeak: invalid options:\n${lines.join('\n')}`);
+}
 
 // ---------------------------------------------------------------- registry of built-in packs
 
@@ -82,7 +122,16 @@ const languageSupport = new Map<string, LanguageSupport>();
 /** Detects the language of a paragraph, set by the auto-detection module when loaded. */
 let detector: ((text: string, langs: string[], fallback?: string) => string) | null = null;
 
-/** Register a built-in pack and its language support (done by the language entry points). */
+/**
+ * Register a built-in pack and its language support (done by the language entry points).
+ * @example
+ * ```ts
+ * import { registerLanguage, check } from 'peerspeak';
+ * import nbPack from './nb-pack.json';
+ * registerLanguage(nbPack, { code: 'nb' });
+ * check(text, { lang: 'nb' });
+ * ```
+ */
 export function registerLanguage(pack: unknown, support?: LanguageSupport): void {
   const p = pack as { lang?: string };
   if (!p || typeof p.lang !== 'string') throw new TypeError('peerspeak: registerLanguage(pack): pack.lang must be a string');
@@ -96,7 +145,15 @@ export function registerDetector(fn: (text: string, langs: string[], fallback?: 
   detector = fn;
 }
 
-/** Languages that have a registered pack. */
+/**
+ * Languages that have a registered pack.
+ * @example
+ * ```ts
+ * import { languages } from 'peerspeak';
+ * import 'peerspeak/rules/sv';
+ * languages(); // ['en', 'sv']
+ * ```
+ */
 export function languages(): string[] {
   return [...builtinPacks.keys()];
 }
@@ -131,31 +188,70 @@ interface CompiledPack {
 const DEFAULT_SKIP: Skip[] = ['quote', 'reported'];
 const compiledPacks = new WeakMap<object, CompiledPack>();
 
-/** A pack failed validation or compilation. `path` is the location inside the pack. */
+/**
+ * A pack failed validation or compilation. The message names `where` (the file, or
+ * `options.packs.<i>`), the path inside the pack and the reason, one line per problem:
+ * `peerspeak: invalid rule pack:\nmy-pack.json.rules.3.severity: expected one of error, warning, info, hint`.
+ * @example
+ * ```ts
+ * import { PackError, validatePack } from 'peerspeak';
+ * try {
+ *   validatePack({ name: 'x', lang: 'en', rules: 'nope' }, 'x.json');
+ * } catch (error) {
+ *   if (error instanceof PackError) console.error(error.message);
+ *   // peerspeak: invalid rule pack:
+ *   // x.json.rules: expected array, received string
+ * }
+ * ```
+ */
 export class PackError extends Error {
-  constructor(
-    message: string,
-    readonly path: string,
-  ) {
+  /** The location inside the pack of the (first) problem, e.g. `rules.3.examples.flag.0`; `''` for the pack itself. */
+  readonly path: string;
+  /** What the pack was called in the message: the `where` given to `validatePack`, or `options.packs.<i>`. */
+  readonly where: string;
+  /** Every problem found: its path inside the pack and the reason. */
+  readonly problems: Problem[];
+  constructor(message: string, path: string, where = '', problems: Problem[] = []) {
     super(message);
     this.name = 'PackError';
+    this.path = path;
+    this.where = where;
+    this.problems = problems.length ? problems : [{ path, message }];
   }
 }
 
+/** `where.path` as messages give it; `(root)` for the pack itself. */
+function packPath(where: string, path: string): string {
+  return `${where ? where + '.' : ''}${path || '(root)'}`;
+}
+
+/** A PackError for one problem found while compiling (a pattern or a template). */
+function packProblem(where: string, path: string, reason: string): PackError {
+  return new PackError(`peerspeak: invalid rule pack: ${packPath(where, path)}: ${reason}`, path, where, [{ path, message: reason }]);
+}
+
+/** Letters only, one space between words, apostrophes only inside words: "don't give up". */
+const PLAIN_PHRASE = /^\p{sc=Latin}+(?:['’]\p{sc=Latin}+)?(?: \p{sc=Latin}+(?:['’]\p{sc=Latin}+)?)*$/u;
+
 function phraseTokenizer(lang: string) {
-  return (phrase: string) => segment(phrase, lang).flatMap((s) => s.tokens.map((t) => t.norm));
+  // Most lexicon entries are plain words, which the word segmenter splits at the spaces:
+  // splitting them directly keeps compiling a pack (on the first check) cheap.
+  return (phrase: string) => (PLAIN_PHRASE.test(phrase) ? phrase.split(' ').map(normalize) : tokenize(phrase, lang).map((t) => t.norm));
 }
 
 /**
  * Check a rule pack without using it: throws a {@link PackError} naming the path inside the
  * pack and what was expected, e.g. `pack.rules.2.severity: expected one of error, warning, info, hint`.
- *
+ * @example
  * ```ts
  * import { validatePack } from 'peerspeak';
  * validatePack(JSON.parse(await readFile('my-pack.json', 'utf8')), 'my-pack.json');
  * ```
  */
 export function validatePack(pack: unknown, where = 'pack'): void {
+  if (typeof where !== 'string') {
+    throw new TypeError(`peerspeak: validatePack(pack, where): expected \`where\` (the file name or label used in messages) to be a string, got ${describe(where)}`);
+  }
   compilePack(pack, where);
 }
 
@@ -168,9 +264,10 @@ export function compilePack(input: unknown, where = 'pack', support?: LanguageSu
     const cached = compiledPacks.get(input);
     if (cached) return cached;
   }
-  const parsed = PackSchema.safeParse(input);
+  const parsed = validate(PackSchema, input);
   if (!parsed.success) {
-    throw new PackError(`peerspeak: invalid rule pack:\n${formatIssues(parsed.error, where)}`, where);
+    const lines = parsed.problems.map((p) => `${packPath(where, p.path)}: ${p.message}`);
+    throw new PackError(`peerspeak: invalid rule pack:\n${lines.join('\n')}`, parsed.problems[0]!.path, where, parsed.problems);
   }
   const pack: Pack = parsed.data;
   const tok = phraseTokenizer(pack.lang);
@@ -185,7 +282,7 @@ export function compilePack(input: unknown, where = 'pack', support?: LanguageSu
     try {
       return compilePattern(src, lexicons);
     } catch (e) {
-      if (e instanceof PatternError) throw new PackError(`peerspeak: invalid rule pack: ${where}.${path}: ${e.message} in pattern "${src}"`, `${where}.${path}`);
+      if (e instanceof PatternError) throw packProblem(where, path, `${e.message} in pattern "${src}"`);
       throw e;
     }
   };
@@ -200,13 +297,13 @@ export function compilePack(input: unknown, where = 'pack', support?: LanguageSu
     const checkSuggest = (list: SuggestTemplate[] | undefined, path: string, caps: Set<string>) => {
       (list ?? []).forEach((s, si) => {
         const problem = templateProblem(s.template, caps, transformNames, lexNames);
-        if (problem) throw new PackError(`peerspeak: invalid rule pack: ${where}.${path}.${si}.template: ${problem}`, `${where}.${path}.${si}.template`);
+        if (problem) throw packProblem(where, `${path}.${si}.template`, problem);
       });
     };
     const matches = rule.match.map((m, mi) => {
       const entry = typeof m === 'string' ? { pattern: m } : m;
       const path = typeof m === 'string' ? `${base}.match.${mi}` : `${base}.match.${mi}.pattern`;
-      const pattern = compile(entry.pattern, path.slice(where.length ? 0 : 0));
+      const pattern = compile(entry.pattern, path);
       const caps = new Set(['rest', 'before', 'match', ...captureNames(entry.pattern)]);
       const suggest = entry.suggest ?? rule.suggest ?? [];
       checkSuggest(suggest, entry.suggest ? `${base}.match.${mi}.suggest` : `${base}.suggest`, caps);
@@ -220,7 +317,7 @@ export function compilePack(input: unknown, where = 'pack', support?: LanguageSu
       try {
         return expandGuard(u, guards, (s) => compile(s, `${base}.unless.${ui}`));
       } catch (e) {
-        if (e instanceof PatternError) throw new PackError(`peerspeak: invalid rule pack: ${where}.${base}.unless.${ui}: ${e.message}`, `${where}.${base}.unless.${ui}`);
+        if (e instanceof PatternError) throw packProblem(where, `${base}.unless.${ui}`, e.message);
         throw e;
       }
     });
@@ -315,7 +412,7 @@ function gateOpen(p: CompiledPattern, st: SentenceState): boolean {
 function anyMatch(patterns: CompiledPattern[], st: SentenceState): Match | null {
   for (const p of patterns) {
     if (!gateOpen(p, st)) continue;
-    const m = matchAll(p, st.ctx)[0];
+    const m = matchAt(p, st.ctx);
     if (m) return m;
   }
   return null;
@@ -502,7 +599,7 @@ function buildSuggestions(
   const values: Record<string, string> = {
     match: spanText(toks, text, m.start, m.end),
     rest: spanText(toks, text, m.end, Math.max(m.end, re)),
-    before: spanText(toks, text, 0, m.start).replace(/[\s,;:–—-]+$/, ''),
+    before: trimEndSeparators(spanText(toks, text, 0, m.start)),
   };
   for (const [name, [a, b]] of Object.entries(m.captures)) {
     values[name] = spanText(toks, text, a, b);
@@ -527,7 +624,7 @@ function buildSuggestions(
       // "If you feel this way you should…" → "If you feel this way, would…": the new clause
       // needs a comma when the text before it runs straight into it.
       const lead = text.slice(sStart, range[0]);
-      const lastWord = /([\p{L}']+)\s+$/u.exec(lead)?.[1]?.toLowerCase().replace(/’/g, "'");
+      const lastWord = wordBeforeTrailingSpace(lead)?.toLowerCase().replace(/’/g, "'");
       const noComma = lastWord !== undefined && !!pack.lexicons['noCommaAfter']?.seqs.has(lastWord);
       if (range[0] > sStart && /[\p{L}\p{N})]\s+$/u.test(lead) && !noComma) {
         range = [sStart + lead.trimEnd().length, sEnd];
@@ -603,10 +700,11 @@ function shiftFinding(f: Finding, by: number, lineStarts: number[], text: string
   };
 }
 
-function runSentences(text: string, sentences: Sentence[], pack: CompiledPack, rules: Array<[CompiledRule, Severity]>, resolved: Resolved, crisis: boolean, lineStarts: number[], cache?: SentenceCache): Finding[] {
+function runSentences(text: string, count: number, sentenceOf: (i: number) => Sentence, pack: CompiledPack, rules: Array<[CompiledRule, Severity]>, resolved: Resolved, crisis: boolean, lineStarts: number[], cache?: SentenceCache, stateOf: (i: number, sentence: Sentence) => SentenceState = (_i, s) => makeState(s, pack)): Finding[] {
   const findings: Finding[] = [];
   const run: RunContext = { text, pack, crisis };
-  for (const sentence of sentences) {
+  for (let si = 0; si < count; si++) {
+    const sentence = sentenceOf(si);
     if (!sentence.tokens.length) continue;
     const key = cache ? (crisis ? '1' : '0') + sentence.text : '';
     const hit = cache?.get(key);
@@ -615,7 +713,7 @@ function runSentences(text: string, sentences: Sentence[], pack: CompiledPack, r
       continue;
     }
     const before = findings.length;
-    const st = makeState(sentence, pack);
+    const st = stateOf(si, sentence);
     for (const [cr, severity] of rules) {
       if (cr.rule.category === 'role-limits') continue;
       let sentenceWide = false;
@@ -663,12 +761,13 @@ function runSentences(text: string, sentences: Sentence[], pack: CompiledPack, r
   return findings;
 }
 
-function crisisIn(sentences: Sentence[], pack: CompiledPack, rules: CompiledRule[]): Array<{ sentence: Sentence; m: Match; rule: CompiledRule }> {
+function crisisIn(count: number, sentenceOf: (i: number) => Sentence, pack: CompiledPack, rules: CompiledRule[], stateOf: (i: number, sentence: Sentence) => SentenceState = (_i, s) => makeState(s, pack)): Array<{ sentence: Sentence; m: Match; rule: CompiledRule }> {
   const out: Array<{ sentence: Sentence; m: Match; rule: CompiledRule }> = [];
   for (const cr of rules) {
     if (cr.rule.category !== 'role-limits') continue;
-    for (const sentence of sentences) {
-      const st = makeState(sentence, pack);
+    for (let si = 0; si < count; si++) {
+      const sentence = sentenceOf(si);
+      const st = stateOf(si, sentence);
       for (const cm of cr.matches) {
         if (!gateOpen(cm.pattern, st)) continue;
         const m = matchAll(cm.pattern, st.ctx).find((mm) => !(cm.unless.length && overlapsAny(cm.unless, mm, st)) && !(cr.unless.length && overlapsAny(cr.unless, mm, st)) && !ruleSkips(cr, mm, pack, st, { text: sentence.text, pack, crisis: false }));
@@ -683,31 +782,39 @@ function crisisIn(sentences: Sentence[], pack: CompiledPack, rules: CompiledRule
   return out;
 }
 
-/** Build a checker: validates options, compiles packs once. Throws on invalid options. */
+/**
+ * Build a checker: validates options, compiles packs once. Throws on invalid options.
+ * @example
+ * ```ts
+ * import { createChecker } from 'peerspeak';
+ * const checker = createChecker({ lang: 'en', profile: 'chat', rules: { judging: 'error' } });
+ * checker.check('You should call your doctor.').findings[0].ruleId; // 'directive/modal'
+ * ```
+ */
 export function createChecker(options: CheckerOptions = {}): Checker {
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     throw new TypeError(`peerspeak: createChecker(options): expected \`options\` to be an object, got ${describe(options)}`);
   }
-  const parsed = CheckerOptionsSchema.safeParse(options);
-  if (!parsed.success) throw new TypeError(`peerspeak: invalid options:\n${formatIssues(parsed.error, 'options')}`);
+  const parsed = validate(CheckerOptionsSchema, options);
+  if (!parsed.success) throw optionsError(parsed.problems);
   const o = parsed.data;
   const available = languages();
   const lang = o.lang ?? 'en';
   if (lang !== 'auto' && !available.includes(lang)) {
     const hint = BUILTIN_ON_DEMAND[lang] ? ` (the ${BUILTIN_ON_DEMAND[lang]} pack loads with import 'peerspeak/rules/${lang}')` : '';
-    throw new RangeError(`peerspeak: unknown lang "${lang}": expected one of ${[...available, 'auto'].join(', ')}${hint}`);
+    throw new RangeError(`peerspeak: options.lang: unknown lang "${lang}": expected one of ${[...available, 'auto'].join(', ')}${hint}`);
   }
   if (lang === 'auto' && !detector) {
-    throw new RangeError('peerspeak: lang "auto" needs the language detector, which is not loaded');
+    throw new RangeError('peerspeak: options.lang: lang "auto" needs the language detector, which is not loaded');
   }
   const profile = o.profile ?? 'chat';
   if (!(PROFILES as readonly string[]).includes(profile)) {
-    throw new RangeError(`peerspeak: unknown profile "${profile}": expected one of ${PROFILES.join(', ')}`);
+    throw new RangeError(`peerspeak: options.profile: unknown profile "${profile}": expected one of ${PROFILES.join(', ')}`);
   }
   const resolved: Resolved = { profile, userLevels: o.rules ?? {}, allow: (o.allow ?? []).map((a) => a.toLowerCase()), roleLimits: (o.roleLimits ?? {}) as RoleLimitsOptions };
 
   // Compile built-in and user packs per language; user rules with the same id replace built-ins.
-  const userPacks = (o.packs ?? []).map((p, i) => compilePack(p, `packs.${i}`));
+  const userPacks = (o.packs ?? []).map((p, i) => compilePack(p, `options.packs.${i}`));
   const byLang = new Map<string, { pack: CompiledPack; rules: Array<[CompiledRule, Severity]>; all: CompiledRule[]; cache: SentenceCache }>();
   const langsNeeded = lang === 'auto' ? available : [lang];
   for (const l of langsNeeded) {
@@ -737,39 +844,61 @@ export function createChecker(options: CheckerOptions = {}): Checker {
   // A typo in the rules map would silently configure nothing: refuse unknown ids by name.
   // Known: every concept id of the loaded packs (all languages), every category, category/*,
   // and the `peerspeak/…` namespace of the document adapters (e.g. peerspeak/unused-directive).
+  // The other languages' ids come from their pack data, without compiling those packs.
+  const ruleKeys = Object.keys(resolved.userLevels);
   const knownIds = new Set<string>(CATEGORIES);
-  for (const l of available) for (const r of compilePack(builtinPacks.get(l), `rules/${l}`).rules) knownIds.add(r.rule.id);
-  for (const p of userPacks) for (const r of p.rules) knownIds.add(r.rule.id);
-  for (const key of Object.keys(resolved.userLevels)) {
+  if (ruleKeys.length) {
+    for (const l of available) {
+      const raw = builtinPacks.get(l) as { rules?: Array<{ id?: unknown }> } | undefined;
+      for (const r of raw?.rules ?? []) if (typeof r.id === 'string') knownIds.add(r.id);
+    }
+    for (const p of userPacks) for (const r of p.rules) knownIds.add(r.rule.id);
+  }
+  for (const key of ruleKeys) {
     const category = key.split('/')[0]!;
     const ok = knownIds.has(key) || (key.endsWith('/*') && knownIds.has(category)) || category === 'peerspeak';
-    if (!ok) {
-      throw new RangeError(
-        `peerspeak: options.rules: unknown concept id "${key}": expected a concept id (e.g. directive/modal), a category (${CATEGORIES.join(', ')}) or category/*`,
-      );
-    }
+    if (!ok) throw new RangeError(`peerspeak: options.rules.${key}: ${unknownRuleKey(key, knownIds)}`);
   }
 
   const checkOne = (text: string, l: string, context: string | undefined, baseOffset: number, fullText: string, lineStarts: number[]): Finding[] => {
     const entry = byLang.get(l)!;
     const { pack, rules } = entry;
-    const sentences = segment(text, l).map((s) => shift(s, baseOffset));
+    // Sentences as offsets; tokens and per-sentence state (words, tags, guards) are built when
+    // needed. A short text keeps them for both passes (crisis scan, then rules); a long one
+    // rebuilds them, so that memory stays flat on a document of many megabytes.
+    const spans = sentenceSpans(text, l);
+    const keep = spans.length <= KEEP_SENTENCES;
+    const kept: Sentence[] = [];
+    const states: SentenceState[] = [];
+    const sentenceOf = (i: number): Sentence => {
+      if (keep && kept[i]) return kept[i]!;
+      const s = shift(sentenceAt(text, spans[i]![0], spans[i]![1], l), baseOffset);
+      if (keep) kept[i] = s;
+      return s;
+    };
+    const stateOf = (i: number, sentence = sentenceOf(i)): SentenceState => {
+      if (!keep) return makeState(sentence, pack);
+      return (states[i] ??= makeState(sentence, pack));
+    };
     const roleRule = rules.find(([cr]) => cr.rule.category === 'role-limits');
     let crisisHits: ReturnType<typeof crisisIn> = [];
     let contextCrisis = false;
     const crisisRules = entry.all.filter((cr) => cr.rule.category === 'role-limits');
     if (crisisRules.length) {
-      crisisHits = crisisIn(sentences, pack, crisisRules);
-      if (context) contextCrisis = crisisIn(segment(context, l), pack, crisisRules).length > 0;
+      crisisHits = crisisIn(spans.length, sentenceOf, pack, crisisRules, stateOf);
+      if (context) {
+        const cs = segment(context, l);
+        contextCrisis = crisisIn(cs.length, (i) => cs[i]!, pack, crisisRules).length > 0;
+      }
     }
     const crisis = crisisHits.length > 0 || contextCrisis;
-    const findings = runSentences(fullText, sentences, pack, rules, resolved, crisis, lineStarts, entry.cache);
-    if (roleRule && crisis && sentences.length) {
+    const findings = runSentences(fullText, spans.length, sentenceOf, pack, rules, resolved, crisis, lineStarts, entry.cache, stateOf);
+    if (roleRule && crisis && spans.length) {
       const [cr, severity] = roleRule;
       const hit = crisisHits[0];
       const range: [number, number] = hit
         ? [hit.sentence.tokens[hit.m.start]!.start, hit.sentence.tokens[hit.m.end - 1]!.end]
-        : [sentences[0]!.start, sentences[0]!.end];
+        : [sentenceOf(0).start, sentenceOf(0).end];
       const { line, column } = lineColumn(lineStarts, range[0]);
       const rl = resolved.roleLimits;
       let message = rl.message ?? pack.strings['roleLimits'] ?? cr.rule.message;
@@ -796,6 +925,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
       if (typeof text !== 'string') {
         throw new TypeError(`peerspeak: check(text): expected \`text\` to be a string, got ${describe(text)}`);
       }
+      if (callOptions !== undefined) checkCallOptions(callOptions);
       const context = callOptions?.context ?? o.context;
       if (context !== undefined && typeof context !== 'string') {
         throw new TypeError(`peerspeak: check(text, options): expected \`options.context\` to be a string, got ${describe(context)}`);
@@ -824,6 +954,9 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     },
   };
 }
+
+/** Texts with at most this many sentences keep tokens and state between the two passes. */
+const KEEP_SENTENCES = 256;
 
 function shift(s: Sentence, by: number): Sentence {
   if (!by) return s;
@@ -893,6 +1026,19 @@ function dedupe(findings: Finding[]): Finding[] {
   return out;
 }
 
+/** Per-call options of `checker.check(text, options)`: only `context`; the rest is fixed by `createChecker`. */
+function checkCallOptions(options: unknown): void {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError(`peerspeak: checker.check(text, options): expected \`options\` to be an object { context? }, got ${describe(options)}`);
+  }
+  for (const key in options) {
+    if (key !== 'context') {
+      const fixed = Object.prototype.hasOwnProperty.call(CheckerOptionsSchema.shape, key) ? `; set ${key} with createChecker({ ${key} })` : '';
+      throw new TypeError(`peerspeak: checker.check(text, options): unknown option "${key}": expected only context${fixed}`);
+    }
+  }
+}
+
 function describe(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';
@@ -901,7 +1047,44 @@ function describe(v: unknown): string {
 
 const compiledCheckers = new Map<string, Checker>();
 
-/** Check `text` once. Checkers for plain option sets are cached, so repeated calls are cheap. */
+class Uncacheable extends Error {}
+
+/**
+ * The cache key of an option set: its JSON, or undefined when the options hold anything JSON
+ * would hide or change (unknown options, `undefined` inside, functions, Maps, boxed strings,
+ * NaN…) — those go to `createChecker`, which names what is wrong, instead of matching the key
+ * of a valid option set.
+ */
+function cacheKey(options: object): string | undefined {
+  try {
+    return JSON.stringify(options, function (this: Record<string, unknown>, k, v: unknown) {
+      const raw = this[k];
+      if (this === options && !Object.prototype.hasOwnProperty.call(CheckerOptionsSchema.shape, k)) throw new Uncacheable();
+      if (raw === undefined) {
+        if (this === options) return undefined;
+        throw new Uncacheable();
+      }
+      if (typeof raw === 'string' || typeof raw === 'boolean' || (typeof raw === 'number' && Number.isFinite(raw))) return v;
+      if (raw !== null && typeof raw === 'object') {
+        const proto = Object.getPrototypeOf(raw) as unknown;
+        if (Array.isArray(raw) || proto === Object.prototype || proto === null) return raw;
+      }
+      throw new Uncacheable();
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Check `text` once. Checkers for plain option sets are cached, so repeated calls are cheap.
+ * @example
+ * ```ts
+ * import { check } from 'peerspeak';
+ * check('You should call your doctor.').findings.map((f) => f.ruleId); // ['directive/modal']
+ * check('I hope the walk helps.').findings; // []
+ * ```
+ */
 export function check(text: string, options: CheckOptions = {}): CheckResult {
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     throw new TypeError(`peerspeak: check(text, options): expected \`options\` to be an object, got ${describe(options)}`);
@@ -909,8 +1092,8 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
   const { context, ...rest } = options;
   let checker: Checker;
   const simple = !rest.packs || rest.packs.length === 0;
-  if (simple) {
-    const key = JSON.stringify(rest);
+  const key = simple ? cacheKey(rest) : undefined;
+  if (key !== undefined) {
     checker = compiledCheckers.get(key) ?? createChecker(rest);
     if (compiledCheckers.size > 50) compiledCheckers.clear();
     compiledCheckers.set(key, checker);
@@ -918,7 +1101,16 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
   return checker.check(text, context === undefined ? undefined : { context });
 }
 
-/** The text with the suggestion's range replaced by its text. */
+/**
+ * The text with the suggestion's range replaced by its text.
+ * @example
+ * ```ts
+ * import { applySuggestion, check } from 'peerspeak';
+ * const text = 'You should call your doctor.';
+ * const [finding] = check(text).findings;
+ * applySuggestion(text, finding.suggestions[0]); // 'Would calling your doctor be an option for you?'
+ * ```
+ */
 export function applySuggestion(text: string, suggestion: Suggestion): string {
   if (typeof text !== 'string') throw new TypeError(`peerspeak: applySuggestion(text, suggestion): expected \`text\` to be a string, got ${describe(text)}`);
   if (!suggestion || typeof suggestion !== 'object' || typeof suggestion.text !== 'string' || !Array.isArray(suggestion.range)) {

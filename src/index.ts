@@ -24,8 +24,25 @@ export type { Sentence, Token } from './segment.js';
 export { lineColumn, lineStartsOf } from './segment.js';
 export type { Category, CheckResult, Finding, Lang, Profile, RoleLimitsOptions, RuleLevel, Severity, Suggestion } from './types.js';
 export { PackSchema, RuleSchema, CATEGORIES, SEVERITIES, LEVELS, PROFILES } from './schema.js';
-export type { Pack, PackInput, Rule } from './schema.js';
+export type { Pack, PackInput, Problem, Rule } from './schema.js';
 export type { LanguageSupport } from './lang/types.js';
 export { detectLanguage, scoreLanguages } from './detect.js';
-/** The built-in English pack, as data. Swedish and Danish load on demand: `import 'peerspeak/rules/sv'`. */
+/**
+ * Load the English tagger (compromise) now instead of on the first sentence that needs it, so
+ * that the first keystroke that needs it does not pay for it. Checking works without calling it.
+ * @example
+ * ```ts
+ * import { warmUp } from 'peerspeak';
+ * requestIdleCallback(() => warmUp()); // in a browser; setImmediate(warmUp) in Node
+ * ```
+ */
+export { warmUpEnglish as warmUp } from './lang/en.js';
+/**
+ * The built-in English pack, as data. Swedish and Danish load on demand: `import 'peerspeak/rules/sv'`.
+ * @example
+ * ```ts
+ * import { enPack } from 'peerspeak';
+ * enPack.rules.find((rule) => rule.id === 'directive/modal')?.examples.flag[0].text; // 'You should call your doctor.'
+ * ```
+ */
 export { enPack };

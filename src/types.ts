@@ -3,7 +3,15 @@
  * @module
  */
 
-/** The seven categories of the language guide. */
+/**
+ * The seven categories of the language guide.
+ * @example
+ * ```ts
+ * import { check, type Category } from 'peerspeak';
+ * const shown: Category[] = ['directive', 'diagnostic'];
+ * check(draft).findings.filter((f) => shown.includes(f.category));
+ * ```
+ */
 export type Category =
   | 'directive'
   | 'diagnostic'
@@ -13,19 +21,62 @@ export type Category =
   | 'judging'
   | 'role-limits';
 
-/** How loud a finding is. `error` and `warning` count as "flagged"; `info` and `hint` are softer notes. */
+/**
+ * How loud a finding is. `error` and `warning` count as "flagged"; `info` and `hint` are softer notes.
+ * @example
+ * ```ts
+ * import { check, type Severity } from 'peerspeak';
+ * const flagged = (s: Severity) => s === 'error' || s === 'warning';
+ * check('You should call your doctor.').findings.some((f) => flagged(f.severity)); // true
+ * ```
+ */
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
-/** A rule's configured level: a severity, or `off`. */
+/**
+ * A rule's configured level: a severity, or `off`.
+ * @example
+ * ```ts
+ * import { createChecker, type RuleLevel } from 'peerspeak';
+ * const rules: Record<string, RuleLevel> = { 'directive/modal': 'off', judging: 'error' };
+ * createChecker({ rules });
+ * ```
+ */
 export type RuleLevel = Severity | 'off';
 
-/** Built-in language codes. */
+/**
+ * Built-in language codes.
+ * @example
+ * ```ts
+ * import { check, type Lang } from 'peerspeak';
+ * import 'peerspeak/rules/sv';
+ * const lang: Lang = 'sv';
+ * check('Du borde ringa din läkare.', { lang }).findings[0].ruleId; // 'directive/modal'
+ * ```
+ */
 export type Lang = 'en' | 'sv' | 'da';
 
-/** Built-in profiles (see the README): `chat` (default), `training`, `strict`. */
+/**
+ * Built-in profiles (see the README): `chat` (default), `training`, `strict`.
+ * @example
+ * ```ts
+ * import { check, type Profile } from 'peerspeak';
+ * const profile: Profile = 'training'; // directive rules off for course material
+ * check('Ask the caller what they need.', { profile }).findings; // []
+ * ```
+ */
 export type Profile = 'chat' | 'training' | 'strict';
 
-/** A rewrite that replaces `range` of the original text with `text`. */
+/**
+ * A rewrite that replaces `range` of the original text with `text`.
+ * @example
+ * ```ts
+ * import { applySuggestion, check, type Suggestion } from 'peerspeak';
+ * const text = 'You should call your doctor.';
+ * const top: Suggestion = check(text).findings[0].suggestions[0];
+ * top.label; // a short button label
+ * applySuggestion(text, top); // 'Would calling your doctor be an option for you?'
+ * ```
+ */
 export interface Suggestion {
   /** The replacement text. */
   text: string;
@@ -35,7 +86,18 @@ export interface Suggestion {
   label: string;
 }
 
-/** One thing peerspeak noticed in the text. */
+/**
+ * One thing peerspeak noticed in the text.
+ * @example
+ * ```ts
+ * import { check, type Finding } from 'peerspeak';
+ * const [f]: Finding[] = check('You should call your doctor.').findings;
+ * f.ruleId; // 'directive/modal'
+ * f.range; // [0, 15]
+ * f.text; // 'You should call'
+ * [f.line, f.column]; // [1, 1]
+ * ```
+ */
 export interface Finding {
   /** Concept id, e.g. `directive/modal`: the same in every language. */
   ruleId: string;
@@ -59,7 +121,16 @@ export interface Finding {
   suggestions: Suggestion[];
 }
 
-/** What `check()` returns. */
+/**
+ * What `check()` returns.
+ * @example
+ * ```ts
+ * import { check, type CheckResult } from 'peerspeak';
+ * const result: CheckResult = check('Everyone feels that way sometimes.', { lang: 'auto' });
+ * result.lang; // 'en'
+ * result.findings.length; // 1
+ * ```
+ */
 export interface CheckResult {
   /** Findings in document order. */
   findings: Finding[];
@@ -67,7 +138,15 @@ export interface CheckResult {
   lang: Lang | string;
 }
 
-/** Text and resources for the role-limits note. No built-in phone numbers: bring your own. */
+/**
+ * Text and resources for the role-limits note. No built-in phone numbers: bring your own.
+ * @example
+ * ```ts
+ * import { check, type RoleLimitsOptions } from 'peerspeak';
+ * const roleLimits: RoleLimitsOptions = { resources: ['Supervisor on duty: ext. 123'] };
+ * check('I want to die.', { roleLimits }).findings[0].ruleId; // 'role-limits/crisis'
+ * ```
+ */
 export interface RoleLimitsOptions {
   /** Replaces the pack's default note text. */
   message?: string;

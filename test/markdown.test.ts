@@ -288,3 +288,32 @@ describe('checkDocument', () => {
     expect(isMarkdownPath('b.txt')).toBe(false);
   });
 });
+
+describe('a very long document is parsed in runs of sections', () => {
+  it('gives the same findings as checking its parts', () => {
+    const unit = [
+      '## A heading you should read',
+      '',
+      'You should call your doctor. I hear you.',
+      '',
+      '```js',
+      'const note = "You should not flag code";',
+      '```',
+      '',
+      '- Take a break from social media.',
+      '- I wonder if a walk could help.',
+      '',
+      '> People should talk about their feelings.',
+      '',
+    ].join('\n');
+    const copies = Math.ceil((600 * 1024) / unit.length);
+    const big = unit.repeat(copies);
+    const one = checkMarkdown(unit, { profile: 'chat' }).findings;
+    expect(one.length).toBeGreaterThan(2);
+    const expected = Array.from({ length: copies }, (_, k) =>
+      one.map((f) => `${f.ruleId}@${f.range[0] + k * unit.length}:${f.line + k * (unit.split('\n').length - 1)}`),
+    ).flat();
+    const got = checkMarkdown(big, { profile: 'chat' }).findings.map((f) => `${f.ruleId}@${f.range[0]}:${f.line}`);
+    expect(got).toEqual(expected);
+  });
+});

@@ -3,10 +3,11 @@
  * through) and its verb conjugation for rewrites ("Call your doctor" → "calling your doctor").
  * @module
  */
-import nlp from 'compromise/two';
+import type nlpType from 'compromise/two';
 import type { Sentence, Token } from '../segment.js';
 import type { LanguageSupport } from './types.js';
 import { lowerFirst } from '../rewrite.js';
+import { splitLeadingLetters, trimEndNonWord } from '../linear.js';
 
 type Term = { pre: string; text: string; post: string; tags: Set<string>; normal?: string };
 
@@ -27,6 +28,16 @@ const SUBJECTS = new Set(['i', 'you', 'he', 'she', 'we', 'they', 'it', 'u', 'ya'
  * Then `Imp` marks verbs that can be imperatives where they stand (see `markImperatives`).
  */
 function tagSentence(sentence: Sentence): Array<Set<string>> {
+  // compromise's pre-tagger first (lexicon, suffixes, neighbours: a fifth of a full parse). Its
+  // known weakness is a clause-initial verb read as a noun ("Talk to…", "Pay attention…"): only
+  // when a word that could start an instruction came out that way is the sentence parsed fully.
+  const pre = tagSpan(sentence, 0, sentence.tokens.length, preTagged);
+  // "gotta", "gonna", "wanna" are contracted modals (got to, going to, want to), never base verbs.
+  for (let i = 0; i < pre.length; i++) if (CONTRACTED_MODALS.has(sentence.tokens[i]!.norm)) pre[i] = new Set(['Verb', 'Auxiliary']);
+  if (!needsFullParse(sentence, pre)) {
+    markImperatives(sentence, pre);
+    return pre;
+  }
   const out = tagSpan(sentence, 0);
   const toks = sentence.tokens;
   for (let i = 1; i < toks.length - 1; i++) {
@@ -42,6 +53,48 @@ function tagSentence(sentence: Sentence): Array<Set<string>> {
   }
   markImperatives(sentence, out);
   return out;
+}
+
+const CONTRACTED_MODALS = new Set(['gotta', 'gonna', 'wanna', 'hafta', 'oughta']);
+
+/** Words that can stand before an instruction's verb at the start of its clause. */
+const STARTERS = new Set([...LEADERS, ...PLEASE, 'but', 'or', 'than', 'really', 'definitely', 'seriously', 'honestly', 'simply', 'first', 'still', 'always', 'never', 'ok', 'okay', 'well', 'yeah', 'yes', 'hey', 'oh', 'instead', 'otherwise', 'meanwhile', 'finally', 'next', 'plus', 'anyway', 'sometimes']);
+
+/** Whether a word that could start an instruction (at a clause start) was not read as a verb. */
+function needsFullParse(sentence: Sentence, tags: Array<Set<string>>): boolean {
+  const toks = sentence.tokens;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (!t.word) continue;
+    const prev = toks[i - 1];
+    const atStart = !prev || !prev.word || STARTERS.has(prev.norm);
+    if (!atStart || !mayHaveTag(t, 'Imp', toks[i + 1])) continue;
+    const tg = tags[i]!;
+    if (AUXILIARIES.has(t.norm)) return true;
+    if (tg.has('Infinitive') || tg.has('Imperative') || tg.has('Gerund')) continue;
+    // A noun reading of a word that may be a verb, or the pre-tagger's fallback for a word it
+    // does not know (plain Noun): the full parse decides. Its other guesses (an adjective,
+    // a number, a past tense by suffix) do not start instructions.
+    if (lexiconTag(t.norm) !== undefined ? mayBeVerb(t.norm) : [...tg].every((x) => FALLBACK_TAGS.has(x))) return true;
+  }
+  return false;
+}
+
+const FALLBACK_TAGS = new Set(['Noun', 'Singular', 'Hyphenated']);
+const verbReading = new Map<string, boolean>();
+/**
+ * Whether a lexicon word read as a noun may also be a verb: its conjugated forms are lexicon
+ * verbs ("talk" → talked, talking). "family", "friend" are not.
+ */
+function mayBeVerb(word: string): boolean {
+  let v = verbReading.get(word);
+  if (v === undefined) {
+    const forms = conjugate(word) ?? {};
+    v = (!!forms.PastTense && lexiconTag(forms.PastTense) === 'PastTense') || (!!forms.Gerund && lexiconTag(forms.Gerund) === 'Gerund');
+    if (verbReading.size > 10_000) verbReading.clear();
+    verbReading.set(word, v);
+  }
+  return v;
 }
 
 function isFinite(tags: Set<string>): boolean {
@@ -105,12 +158,25 @@ function markImperatives(sentence: Sentence, tags: Array<Set<string>>): void {
   }
 }
 
-function tagSpan(sentence: Sentence, from: number, to = sentence.tokens.length): Array<Set<string>> {
+const fullParse = (text: string) => compromise().nlp(text) as unknown as { docs: Term[][] };
+
+/**
+ * compromise's lexicon and pre-tagger without its post-tagger (whose pattern sweep is most of
+ * the cost of a parse).
+ */
+function preTagged(text: string): { docs: Term[][] } {
+  const doc = (compromise().nlp as unknown as { tokenize(t: string): { compute(h: string[]): void; docs: Term[][] } }).tokenize(text);
+  doc.compute(PRE_TAGGER);
+  return doc;
+}
+const PRE_TAGGER = ['lexicon', 'preTagger', 'contractionTwo'];
+
+function tagSpan(sentence: Sentence, from: number, to = sentence.tokens.length, parse: (text: string) => { docs: Term[][] } = fullParse): Array<Set<string>> {
   const out: Array<Set<string>> = sentence.tokens.map(() => new Set<string>());
   const toks = sentence.tokens;
   const startOffset = toks[from]!.start;
   const endOffset = toks[to - 1]!.end;
-  const doc = nlp(sentence.text.slice(startOffset - sentence.start, endOffset - sentence.start)) as unknown as { docs: Term[][] };
+  const doc = parse(sentence.text.slice(startOffset - sentence.start, endOffset - sentence.start));
   let cursor = startOffset;
   let ti = from;
   for (const terms of doc.docs) {
@@ -130,29 +196,95 @@ function tagSpan(sentence: Sentence, from: number, to = sentence.tokens.length):
   return out;
 }
 
-const conjugate = (nlp as unknown as {
-  methods(): { two: { transform: { verb: { conjugate(v: string, m: unknown): Record<string, string> } } } };
-}).methods().two.transform.verb.conjugate;
-const model = (nlp as unknown as { model(): unknown }).model();
-const lexicon = (model as { one: { lexicon: Record<string, string> } }).one.lexicon;
+/**
+ * compromise, loaded on first use: building its lexicon and model is most of the cost of
+ * importing peerspeak (about 250 ms), and a message whose clause starts are all closed-class
+ * words ("You should…", "I think…") never needs it. The build bundles compromise so that this
+ * `require` becomes a lazy initialiser in both the ESM and the CommonJS output (no file system
+ * or network access at run time); {@link warmUpEnglish} loads it ahead of time.
+ */
+declare const require: (id: string) => unknown;
+interface Compromise {
+  nlp: typeof nlpType;
+  conjugate(v: string, m: unknown): Record<string, string> | undefined;
+  model: unknown;
+  lexicon: Record<string, string>;
+}
+let loaded: Compromise | undefined;
+function compromise(): Compromise {
+  if (!loaded) {
+    const mod = require('compromise/two') as { default?: typeof nlpType } & typeof nlpType;
+    const nlp = mod.default ?? mod;
+    const model = (nlp as unknown as { model(): unknown }).model();
+    loaded = {
+      nlp,
+      conjugate: (nlp as unknown as {
+        methods(): { two: { transform: { verb: { conjugate(v: string, m: unknown): Record<string, string> } } } };
+      }).methods().two.transform.verb.conjugate,
+      model,
+      lexicon: (model as { one: { lexicon: Record<string, string> } }).one.lexicon,
+    };
+  }
+  return loaded;
+}
+
+/** Load the English tagger now (for example while the app is idle) instead of on first need. */
+export function warmUpEnglish(): void {
+  compromise();
+}
+
+const conjugate = (v: string): Record<string, string> | undefined => compromise().conjugate(v, compromise().model);
+const lexiconTag = (w: string): string | undefined => {
+  const lex = compromise().lexicon;
+  return Object.hasOwn(lex, w) ? lex[w] : undefined;
+};
 
 const gerundCache = new Map<string, string>();
 const NOT_GERUND = new Set(['bring', 'sing', 'ring', 'sting', 'swing', 'string', 'spring', 'cling', 'fling', 'sling', 'wring', 'ding', 'ping']);
 /** The -ing form of a base verb: call → calling, panic → panicking, be → being. */
+const VOWELS = new Set(['a', 'e', 'i', 'o', 'u']);
+const DOUBLING = new Set([...'bcdfghjklmnpqrstvz']);
+
+/**
+ * The -ing form by the spelling rules, where they do not depend on stress: e-drop (make →
+ * making), ie → ying, -ic → icking, and doubling after one short vowel in one syllable (stop →
+ * stopping). A longer word ending consonant-vowel-consonant (visit, begin) returns null: whether
+ * it doubles depends on stress, which compromise's conjugation knows. Checked against
+ * compromise's conjugation of every base verb in its lexicon: it agrees on 1,150 verbs except
+ * where compromise returns no -ing form or doubles the British way (refuelling).
+ */
+function regularGerund(w: string): string | null {
+  if (w.length < 2 || !/^[a-z]+$/.test(w)) return null;
+  if (w === 'be') return 'being';
+  if (w.endsWith('ie')) return w.slice(0, -2) + 'ying';
+  if (w.endsWith('ee') || w.endsWith('ye') || w.endsWith('oe')) return w + 'ing';
+  if (w.endsWith('e')) return w.slice(0, -1) + 'ing';
+  const q = w.replaceAll('qu', 'q');
+  const n = q.length;
+  if (n >= 3 && q[n - 1] === 'c' && q[n - 2] === 'i' && !VOWELS.has(q[n - 3]!)) return w + 'king';
+  const cvc = DOUBLING.has(q[n - 1]!) && VOWELS.has(q[n - 2]!) && (n === 2 || !VOWELS.has(q[n - 3]!));
+  if (!cvc) return w + 'ing';
+  let syllables = 0;
+  for (let i = 0; i < n; i++) if ((VOWELS.has(q[i]!) || (q[i] === 'y' && i < n - 1)) && (i === 0 || !(VOWELS.has(q[i - 1]!) || q[i - 1] === 'y'))) syllables++;
+  return syllables === 1 ? w + w[w.length - 1] + 'ing' : null;
+}
+
 export function gerundOf(verb: string): string {
   const lower = verb.toLowerCase();
   let g = gerundCache.get(lower);
-  if (g === undefined && /[a-z]{2,}ing$/.test(lower) && !NOT_GERUND.has(lower)) g = lower;
+  if (g === undefined && /[a-z]{2}ing$/.test(lower) && !NOT_GERUND.has(lower)) g = lower;
+  if (g === undefined) g = regularGerund(lower) ?? undefined;
   if (g === undefined) {
-    g = conjugate(lower, model)?.Gerund ?? '';
+    g = conjugate(lower)?.Gerund ?? '';
     if (!g || !g.endsWith('ing')) {
       if (/[^aeiou]ic$/.test(lower)) g = lower + 'king';
       else if (/ie$/.test(lower)) g = lower.slice(0, -2) + 'ying';
       else if (/[^aeiouy]e$/.test(lower) && lower !== 'be') g = lower.slice(0, -1) + 'ing';
       else g = lower + 'ing';
     }
-    gerundCache.set(lower, g);
   }
+  if (gerundCache.size > 10_000) gerundCache.clear();
+  gerundCache.set(lower, g);
   return verb[0] && verb[0] !== verb[0].toLowerCase() ? g[0]!.toUpperCase() + g.slice(1) : g;
 }
 
@@ -161,7 +293,7 @@ const BASE_VERB_HINTS = new Set(['see', 'get', 'talk', 'find', 'check', 'ask', '
 
 function isBaseVerb(word: string): boolean {
   const w = word.toLowerCase();
-  const tag = lexicon[w];
+  const tag = lexiconTag(w);
   return tag === 'Infinitive' || BASE_VERB_HINTS.has(w);
 }
 
@@ -181,18 +313,18 @@ export function gerundPhrase(phrase: string): string {
   const idx = words.findIndex((w) => /\w/.test(w));
   if (idx < 0) return phrase;
   const first = words[idx]!;
-  const m = /^([A-Za-z]+)(.*)$/.exec(first);
+  const m = splitLeadingLetters(first);
   if (!m) return phrase;
   words[idx] = gerundOf(m[1]!) + m[2];
   // "go see" / "come talk": serial verbs need "to".
   const next = idx + 2;
-  if (/^(go|come)$/i.test(m[1]!) && words[next] && isBaseVerb(words[next]!.replace(/\W+$/, ''))) {
+  if (/^(go|come)$/i.test(m[1]!) && words[next] && isBaseVerb(trimEndNonWord(words[next]!))) {
     words[next] = 'to ' + words[next];
   }
   // Coordinated base verbs after "and"/"or" (not after "and then I"…): tag once with compromise,
   // and only when there is a coordination to look at.
   if (!/\b(and|or|then)\s/i.test(phrase)) return lowerFirst(words.join(''));
-  const tagged = (nlp(phrase) as unknown as { docs: Term[][] }).docs.flat();
+  const tagged = preTagged(phrase).docs.flat();
   const verbsAfterAnd = new Set<number>();
   let cursor = 0;
   let prevNormal = '';
@@ -203,7 +335,7 @@ export function gerundPhrase(phrase: string): string {
     cursor += t.text.length + t.post.length;
     const normal = (t.normal ?? t.text).toLowerCase();
     const afterConj = (prevNormal === 'and' || prevNormal === 'or' || prevNormal === 'then') && !/[.!?]/.test(prevPost);
-    if (afterConj && t.tags.has('Infinitive') && !t.tags.has('Gerund')) {
+    if (afterConj && t.tags.has('Infinitive') && !t.tags.has('Gerund') && /^[A-Za-z]+$/.test(t.text)) {
       const wi = wordStarts.indexOf(s);
       if (wi > idx) verbsAfterAnd.add(wi);
     }
@@ -214,7 +346,7 @@ export function gerundPhrase(phrase: string): string {
     }
   }
   for (const wi of verbsAfterAnd) {
-    const mm = /^([A-Za-z]+)(.*)$/.exec(words[wi]!);
+    const mm = splitLeadingLetters(words[wi]!);
     if (mm) words[wi] = gerundOf(mm[1]!) + mm[2];
   }
   return lowerFirst(words.join(''));
@@ -296,7 +428,7 @@ function mayHaveTag(token: Token, tag: string, next?: Token): boolean {
   if (token.norm.endsWith('ly') && !LY_VERBS.has(token.norm)) return false;
   if (NOT_VERB_SUFFIX.test(token.norm) && !SUFFIX_VERBS.has(token.norm)) return false;
   if (token.norm.includes("'")) return false;
-  const lex = lexicon[token.norm];
+  const lex = lexiconTag(token.norm);
   if (lex === 'Adjective') return ADJECTIVE_VERBS.has(token.norm);
   return !(lex && NOT_BASE_VERB.has(lex));
 }

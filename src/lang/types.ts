@@ -1,6 +1,15 @@
 import type { Sentence, Token } from '../segment.js';
 
-/** Language-specific helpers: tagging and word transforms for suggestions. */
+/**
+ * Language-specific helpers: tagging and word transforms for suggestions.
+ * @example
+ * ```ts
+ * import { registerLanguage } from 'peerspeak';
+ * import nbPack from './nb-pack.json';
+ * // A pack for a new language; `transforms` are usable in its templates as `{verb|polite}`.
+ * registerLanguage(nbPack, { code: 'nb', transforms: { polite: (phrase) => `kanskje ${phrase}` } });
+ * ```
+ */
 export interface LanguageSupport {
   code: string;
   /** Part-of-speech tags per token of a sentence (English: compromise). */

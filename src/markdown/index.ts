@@ -40,26 +40,67 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { createChecker, detectLanguage, languages, type Category, type Checker, type CheckerOptions, type Finding, type Severity, lineColumn, lineStartsOf } from '../index.js';
+import { htmlComments } from '../linear.js';
+import { markdownSections } from './sections.js';
 
-/** The rule id of the report about a marker that suppressed nothing. */
+/**
+ * The rule id of the report about a marker that suppressed nothing.
+ * @example
+ * ```ts
+ * import { checkMarkdown, UNUSED_DIRECTIVE } from 'peerspeak/markdown';
+ * const { findings } = checkMarkdown('<!-- peerspeak-disable-next-line -->\nHello.\n');
+ * findings[0].ruleId === UNUSED_DIRECTIVE; // true
+ * ```
+ */
 export const UNUSED_DIRECTIVE = 'peerspeak/unused-directive';
 
-/** A finding in a document: the library's Finding, plus the `peerspeak` category of marker reports. */
+/**
+ * A finding in a document: the library's Finding, plus the `peerspeak` category of marker reports.
+ * @example
+ * ```ts
+ * import { checkMarkdown, type DocumentFinding } from 'peerspeak/markdown';
+ * const markers: DocumentFinding[] = checkMarkdown(source).findings.filter((f) => f.category === 'peerspeak');
+ * ```
+ */
 export type DocumentFinding = Omit<Finding, 'category'> & { category: Category | 'peerspeak' };
 
-/** Options of `checkMarkdown()`: the library's options plus `context`. */
+/**
+ * Options of `checkMarkdown()`: the library's options plus `context`.
+ * @example
+ * ```ts
+ * import { checkMarkdown, type DocumentOptions } from 'peerspeak/markdown';
+ * const options: DocumentOptions = { profile: 'training', lang: 'auto' };
+ * checkMarkdown(source, options);
+ * ```
+ */
 export interface DocumentOptions extends CheckerOptions {
   /** The message being answered: crisis cues there also add the role-limits note. */
   context?: string;
 }
 
-/** Options of `checkDocument()`. */
+/**
+ * Options of `checkDocument()`.
+ * @example
+ * ```ts
+ * import { checkDocument, type CheckDocumentOptions } from 'peerspeak/markdown';
+ * const options: CheckDocumentOptions = { format: 'markdown', profile: 'training' };
+ * checkDocument(source, options);
+ * ```
+ */
 export interface CheckDocumentOptions extends DocumentOptions {
   /** `markdown` (parsed, see the module docs) or `text` (checked as it is). Default `text`. */
   format?: 'markdown' | 'text';
 }
 
-/** What `checkMarkdown()` and `checkDocument()` return. */
+/**
+ * What `checkMarkdown()` and `checkDocument()` return.
+ * @example
+ * ```ts
+ * import { checkMarkdown, type DocumentResult } from 'peerspeak/markdown';
+ * const { findings, lang }: DocumentResult = checkMarkdown('# Hi\n\nYou should call your doctor.\n', { profile: 'chat' });
+ * findings.map((f) => [f.ruleId, f.line]); // [['directive/modal', 3]]
+ * ```
+ */
 export interface DocumentResult {
   /** Findings in document order; ranges, lines and columns refer to the text given. */
   findings: DocumentFinding[];
@@ -100,7 +141,6 @@ interface Marker {
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
 const PROSE_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
-const COMMENT = /<!--([\s\S]*?)-->/g;
 const MARKER = /^\s*peerspeak-(disable-next-line|disable|enable)(?=\s|$)([\s\S]*)$/;
 const GOOD_EXAMPLE = /^\s*peerspeak-example\s*:\s*good\s*$/;
 
@@ -194,9 +234,18 @@ function analyse(markdown: string): Analysis {
   visit(tree, false, false);
 
   // Build the mask: spaces everywhere, prose copied back, container markers and escapes removed.
-  const chars = markdown.replace(/[^\r\n]/g, ' ').split('');
+  // Built from pieces (not one string per character): a 10 MB document stays a few strings.
+  prose.sort((x, y) => x[0] - y[0]);
+  const pieces: string[] = [];
+  let at = 0;
+  const blank = (from: number, to: number) => {
+    if (to > from) pieces.push(markdown.slice(from, to).replace(/[^\r\n]/g, ' '));
+  };
   for (const [a, b] of prose) {
+    if (a < at) continue;
+    blank(at, a);
     let lineStart = true;
+    let run = a;
     for (let i = a; i < b; i++) {
       const c = markdown[i]!;
       if (c === '\n' || c === '\r') {
@@ -204,12 +253,18 @@ function analyse(markdown: string): Analysis {
         continue;
       }
       // On continuation lines, leading whitespace and `>` belong to the container (blockquote, list).
-      if (lineStart && i > a && (c === ' ' || c === '\t' || c === '>')) continue;
+      if (lineStart && i > a && (c === ' ' || c === '\t' || c === '>')) {
+        pieces.push(markdown.slice(run, i), ' ');
+        run = i + 1;
+        continue;
+      }
       lineStart = false;
-      chars[i] = c;
     }
+    pieces.push(markdown.slice(run, b));
+    at = b;
   }
-  let mask = chars.join('');
+  blank(at, markdown.length);
+  let mask = pieces.join('');
   // Character references and backslash escapes are markup too.
   mask = mask
     .replace(/&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g, (m) => ' '.repeat(m.length))
@@ -225,22 +280,28 @@ function isGoodMarker(html: string): boolean {
 
 function collectMarkers(text: string, start: number, end: number, out: Marker[]): void {
   const html = text.slice(start, end);
-  COMMENT.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = COMMENT.exec(html))) {
-    const body = MARKER.exec(m[1]!);
+  for (const m of htmlComments(html)) {
+    const body = MARKER.exec(m.body);
     if (!body) continue;
     const kind = body[1] as Marker['kind'];
     const idsPart = body[2]!.split(/\s--(?:\s|$)/)[0]!;
     const ids = idsPart.split(/[\s,]+/).filter(Boolean);
     const s = start + m.index;
-    const e = s + m[0].length;
-    out.push({ kind, ids: ids.length ? ids : null, start: s, end: e, endLine: 0, used: false, source: m[0] });
+    const e = s + m.text.length;
+    out.push({ kind, ids: ids.length ? ids : null, start: s, end: e, endLine: 0, used: false, source: m.text });
   }
 }
 
-/** The prose mask of a Markdown text: same length, non-prose replaced by spaces, line breaks kept. */
+/**
+ * The prose mask of a Markdown text: same length, non-prose replaced by spaces, line breaks kept.
+ * @example
+ * ```ts
+ * import { maskMarkdown } from 'peerspeak/markdown';
+ * maskMarkdown('Call `npm test` now.'); // 'Call            now.'
+ * ```
+ */
 export function maskMarkdown(markdown: string): string {
+  assertText(markdown, 'maskMarkdown(markdown)', 'markdown');
   return analyse(markdown).mask;
 }
 
@@ -416,16 +477,83 @@ function langOf(options: DocumentOptions): string {
   return !options.lang || options.lang === 'auto' ? 'en' : options.lang;
 }
 
-function assertText(text: unknown, fn: string): asserts text is string {
-  if (typeof text !== 'string') {
-    throw new TypeError(`peerspeak: ${fn}: expected the text to be a string, got ${text === null ? 'null' : Array.isArray(text) ? 'an array' : typeof text}`);
-  }
+function kind(v: unknown): string {
+  return v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v;
 }
 
-/** Check a Markdown document. See the module documentation for what counts as prose. */
+function assertText(text: unknown, fn: string, arg = 'text'): asserts text is string {
+  if (typeof text !== 'string') throw new TypeError(`peerspeak: ${fn}: expected \`${arg}\` to be a string, got ${kind(text)}`);
+}
+
+/**
+ * Options are checked before the document is: an empty document (no prose, so no checker
+ * built) must reject bad options just as a long one does. The checker built here is the one
+ * the document's blocks use (cached on the options object).
+ */
+function assertOptions(options: unknown, fn: string): asserts options is DocumentOptions {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError(`peerspeak: ${fn}: expected \`options\` to be an object, got ${kind(options)}`);
+  }
+  const o = options as DocumentOptions;
+  if (o.context !== undefined && typeof o.context !== 'string') {
+    throw new TypeError(`peerspeak: ${fn}: expected \`options.context\` to be a string, got ${kind(o.context)}`);
+  }
+  checkerFor(o, o.profile ?? 'chat', o.lang === 'auto' ? languages()[0] : undefined);
+}
+
+/**
+ * Check a Markdown document. See the module documentation for what counts as prose.
+ * @example
+ * ```ts
+ * import { checkMarkdown } from 'peerspeak/markdown';
+ * const { findings } = checkMarkdown('# Hi\n\nYou should call your doctor.\n', { profile: 'chat' });
+ * findings.map((f) => [f.ruleId, f.line, f.column]); // [['directive/modal', 3, 1]]
+ * ```
+ */
 export function checkMarkdown(markdown: string, options: DocumentOptions = {}): DocumentResult {
-  assertText(markdown, 'checkMarkdown(markdown, options)');
+  assertText(markdown, 'checkMarkdown(markdown, options)', 'markdown');
+  assertOptions(options, 'checkMarkdown(markdown, options)');
+  if (markdown.length > CHUNK) return checkInChunks(markdown, options);
   return checkAnalysed(markdown, analyse(markdown), options);
+}
+
+/**
+ * Longest text parsed at once. A syntax tree takes about 100 times the memory of its source, so
+ * a longer document is parsed in runs of whole sections (split where no Markdown construct can
+ * continue: see `markdownSections`): memory stays flat and time linear. Prose is checked block by
+ * block either way, so the findings are the same, except that `lang: 'auto'` takes the
+ * document's language per run.
+ */
+const CHUNK = 256 * 1024;
+
+function checkInChunks(markdown: string, options: DocumentOptions): DocumentResult {
+  const sections = markdownSections(markdown, false);
+  const findings: DocumentFinding[] = [];
+  let lang: string | undefined;
+  let lineStarts: number[] | null = null;
+  for (let k = 0; k < sections.length; ) {
+    const start = sections[k]![0];
+    let end = sections[k]![1];
+    for (k++; k < sections.length && sections[k]![1] - start <= CHUNK; k++) end = sections[k]![1];
+    const chunk = markdown.slice(start, end);
+    const res = checkAnalysed(chunk, analyse(chunk), options);
+    lang ??= res.lang;
+    for (const f of res.findings) {
+      if (start === 0) {
+        findings.push(f);
+        continue;
+      }
+      lineStarts ??= lineStartsOf(markdown);
+      const range: [number, number] = [f.range[0] + start, f.range[1] + start];
+      findings.push({
+        ...f,
+        range,
+        ...lineColumn(lineStarts, range[0]),
+        suggestions: f.suggestions.map((sg) => ({ ...sg, range: [sg.range[0] + start, sg.range[1] + start] as [number, number] })),
+      });
+    }
+  }
+  return { findings: sortFindings(findings), lang: lang ?? langOf(options) };
 }
 
 function checkPlain(text: string, options: DocumentOptions): DocumentResult {
@@ -434,9 +562,20 @@ function checkPlain(text: string, options: DocumentOptions): DocumentResult {
   return { findings: res.findings, lang: res.lang };
 }
 
-/** Check a document given as Markdown (`format: 'markdown'`) or plain text (`format: 'text'`, the default). */
+/**
+ * Check a document given as Markdown (`format: 'markdown'`) or plain text (`format: 'text'`, the default).
+ * @example
+ * ```ts
+ * import { checkDocument } from 'peerspeak/markdown';
+ * checkDocument('You should call your doctor.').findings.map((f) => f.ruleId); // ['directive/modal']
+ * checkDocument(readme, { format: 'markdown', profile: 'training' });
+ * ```
+ */
 export function checkDocument(text: string, options: CheckDocumentOptions = {}): DocumentResult {
   assertText(text, 'checkDocument(text, options)');
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError(`peerspeak: checkDocument(text, options): expected \`options\` to be an object, got ${kind(options)}`);
+  }
   const format = options.format ?? 'text';
   if (format !== 'markdown' && format !== 'text') {
     throw new RangeError(`peerspeak: checkDocument(text, options): unknown format "${String(format)}": expected markdown or text`);
@@ -457,7 +596,15 @@ function withoutFormat(options: CheckDocumentOptions): DocumentOptions {
   return o;
 }
 
-/** Whether a file name is Markdown by its extension (`.md`, `.markdown`, `.mdown`, `.mkd`). */
+/**
+ * Whether a file name is Markdown by its extension (`.md`, `.markdown`, `.mdown`, `.mkd`).
+ * @example
+ * ```ts
+ * import { isMarkdownPath } from 'peerspeak/markdown';
+ * isMarkdownPath('docs/guide.md'); // true
+ * isMarkdownPath('notes.txt'); // false
+ * ```
+ */
 export function isMarkdownPath(path: string): boolean {
   return /\.(md|markdown|mdown|mkdn?|mkd)$/i.test(path);
 }
