@@ -30,39 +30,40 @@ const SUBJECTS = new Set(['i', 'you', 'he', 'she', 'we', 'they', 'it', 'u', 'ya'
 function tagSentence(sentence: Sentence): Array<Set<string>> {
   // compromise's pre-tagger first (lexicon, suffixes, neighbours: a fifth of a full parse). Its
   // known weakness is a clause-initial verb read as a noun ("Talk to…", "Pay attention…"): only
-  // when a word that could start an instruction came out that way is the sentence parsed fully.
+  // where a word that could start an instruction came out that way is a full parse needed.
   const pre = tagSpan(sentence, 0, sentence.tokens.length, preTagged);
   // "gotta", "gonna", "wanna" are contracted modals (got to, going to, want to), never base verbs.
   for (let i = 0; i < pre.length; i++) if (CONTRACTED_MODALS.has(sentence.tokens[i]!.norm)) pre[i] = new Set(['Verb', 'Auxiliary']);
-  if (!needsFullParse(sentence, pre)) {
-    markImperatives(sentence, pre);
-    return pre;
-  }
-  const out = tagSpan(sentence, 0);
+  // Parse fully only the clauses of those words, each on its own (compromise reads a verb
+  // starting a clause after a comma as a noun when it sees the whole sentence: "If it gets
+  // worse, talk to…"); every other word keeps its pre-tags.
   const toks = sentence.tokens;
-  for (let i = 1; i < toks.length - 1; i++) {
-    if (!CLAUSE_PUNCT.has(toks[i]!.text) || !toks[i + 1]!.word) continue;
-    const tags = out[i + 1]!;
-    if (tags.has('Verb') || tags.has('Pronoun') || tags.has('Determiner') || tags.has('Conjunction') || tags.has('Preposition')) continue;
-    if (!NOUNISH.some((t) => tags.has(t))) continue;
-    // Tag just this clause (up to the next clause mark), so each clause is tagged at most once.
-    const next = toks.findIndex((t, k) => k > i + 1 && CLAUSE_PUNCT.has(t.text));
-    const end = next < 0 ? toks.length : next;
-    const again = tagSpan(sentence, i + 1, end);
-    for (let k = i + 1; k < end; k++) out[k] = again[k]!;
+  let parsedTo = -1;
+  for (const i of uncertainStarts(sentence, pre)) {
+    if (i < parsedTo) continue;
+    let from = i;
+    while (from > 0 && !(CLAUSE_PUNCT.has(toks[from - 1]!.text) || SENTENCE_PUNCT.has(toks[from - 1]!.text))) from--;
+    let to = i + 1;
+    while (to < toks.length && !CLAUSE_PUNCT.has(toks[to]!.text)) to++;
+    const again = tagSpan(sentence, from, to);
+    for (let k = from; k < to; k++) pre[k] = again[k]!;
+    parsedTo = to;
   }
-  markImperatives(sentence, out);
-  return out;
+  markImperatives(sentence, pre);
+  return pre;
 }
+
+const SENTENCE_PUNCT = new Set(['.', '!', '?', '…']);
 
 const CONTRACTED_MODALS = new Set(['gotta', 'gonna', 'wanna', 'hafta', 'oughta']);
 
 /** Words that can stand before an instruction's verb at the start of its clause. */
 const STARTERS = new Set([...LEADERS, ...PLEASE, 'but', 'or', 'than', 'really', 'definitely', 'seriously', 'honestly', 'simply', 'first', 'still', 'always', 'never', 'ok', 'okay', 'well', 'yeah', 'yes', 'hey', 'oh', 'instead', 'otherwise', 'meanwhile', 'finally', 'next', 'plus', 'anyway', 'sometimes']);
 
-/** Whether a word that could start an instruction (at a clause start) was not read as a verb. */
-function needsFullParse(sentence: Sentence, tags: Array<Set<string>>): boolean {
+/** Words that could start an instruction (at a clause start) but were not read as verbs. */
+function uncertainStarts(sentence: Sentence, tags: Array<Set<string>>): number[] {
   const toks = sentence.tokens;
+  const out: number[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (!t.word) continue;
@@ -70,14 +71,14 @@ function needsFullParse(sentence: Sentence, tags: Array<Set<string>>): boolean {
     const atStart = !prev || !prev.word || STARTERS.has(prev.norm);
     if (!atStart || !mayHaveTag(t, 'Imp', toks[i + 1])) continue;
     const tg = tags[i]!;
-    if (AUXILIARIES.has(t.norm)) return true;
-    if (tg.has('Infinitive') || tg.has('Imperative') || tg.has('Gerund')) continue;
+    if (AUXILIARIES.has(t.norm)) out.push(i);
+    else if (tg.has('Infinitive') || tg.has('Imperative') || tg.has('Gerund')) continue;
     // A noun reading of a word that may be a verb, or the pre-tagger's fallback for a word it
     // does not know (plain Noun): the full parse decides. Its other guesses (an adjective,
     // a number, a past tense by suffix) do not start instructions.
-    if (lexiconTag(t.norm) !== undefined ? mayBeVerb(t.norm) : [...tg].every((x) => FALLBACK_TAGS.has(x))) return true;
+    else if (lexiconTag(t.norm) !== undefined ? mayBeVerb(t.norm) : [...tg].every((x) => FALLBACK_TAGS.has(x))) out.push(i);
   }
-  return false;
+  return out;
 }
 
 const FALLBACK_TAGS = new Set(['Noun', 'Singular', 'Hyphenated']);
