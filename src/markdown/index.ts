@@ -524,7 +524,7 @@ export function checkMarkdown(markdown: string, options: DocumentOptions = {}): 
  * block either way, so the findings are the same, except that `lang: 'auto'` takes the
  * document's language per run.
  */
-const CHUNK = 256 * 1024;
+const CHUNK = 64 * 1024;
 
 function checkInChunks(markdown: string, options: DocumentOptions): DocumentResult {
   const sections = markdownSections(markdown, false);
