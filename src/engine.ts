@@ -555,6 +555,12 @@ function restEnd(toks: Token[], from: number): number {
 const usesTail = (template: string) => /\{[a-z][a-z0-9]*\.\.\.|\{rest\b/i.test(template);
 
 const HARD_CUT = new Set([';', ':', '–', '—']);
+/**
+ * A sentence end inside what the segmenter kept as one sentence ("Stop thinking so much. call
+ * me", a lower-case start): a cut too, unless the full stop ends an abbreviation.
+ */
+const SENTENCE_END = new Set(['.', '!', '?', '…']);
+const ABBREVIATIONS = new Set(['dr', 'mr', 'mrs', 'ms', 'st', 'vs', 'etc', 'e.g', 'i.e', 'eg', 'ie', 't.ex', 'bl.a', 'd.v.s', 'f.eks', 'osv', 'mfl', 'ca', 'jfr', 'nr', 'prof', 'no']);
 
 /**
  * Where the clause that holds the match ends: a hard boundary, a comma before a new clause
@@ -578,6 +584,7 @@ function clauseCutIndex(toks: Token[], from: number, pack: CompiledPack): number
       continue;
     }
     if (HARD_CUT.has(t.text)) return k;
+    if (SENTENCE_END.has(t.text) && toks[k + 1]?.word && !(t.text === '.' && k > 0 && ABBREVIATIONS.has(toks[k - 1]!.norm))) return k;
     if (t.text === ',' && (starts(k + 1) || (link(k + 1) && starts(k + 2)))) return k;
   }
   return toks.length;
@@ -620,10 +627,12 @@ function buildSuggestions(
       replacement = /^\p{Lu}/u.test(orig) ? capitalise(rendered) : range[0] === sStart ? capitalise(rendered) : rendered;
     } else if (mode === 'clause') {
       range = [toks[m.start]!.start, sEnd];
-      replacement = range[0] === sStart ? capitalise(rendered) : lowerFirst(rendered);
+      const lead = text.slice(sStart, range[0]);
+      // At the sentence start, or after a sentence end the segmenter missed ("…so much. call"),
+      // the rewrite starts with a capital.
+      replacement = range[0] === sStart || SENTENCE_END.has(lead.trimEnd().slice(-1)) ? capitalise(rendered) : lowerFirst(rendered);
       // "If you feel this way you should…" → "If you feel this way, would…": the new clause
       // needs a comma when the text before it runs straight into it.
-      const lead = text.slice(sStart, range[0]);
       const lastWord = wordBeforeTrailingSpace(lead)?.toLowerCase().replace(/’/g, "'");
       const noComma = lastWord !== undefined && !!pack.lexicons['noCommaAfter']?.seqs.has(lastWord);
       if (range[0] > sStart && /[\p{L}\p{N})]\s+$/u.test(lead) && !noComma) {
@@ -716,11 +725,16 @@ function runSentences(text: string, count: number, sentenceOf: (i: number) => Se
     const st = stateOf(si, sentence);
     for (const [cr, severity] of rules) {
       if (cr.rule.category === 'role-limits') continue;
-      let sentenceWide = false;
+      // A rewrite of the clause or sentence covers this rule's other matches up to the clause
+      // cut; after the cut the text is carried over unchanged into the rewrite, so an
+      // instruction there is reported as a finding of its own ("You should rest, you should eat").
+      let sentenceDone = false;
+      let resumeAt = 0;
       for (const cm of cr.matches) {
-        if (sentenceWide) break;
+        if (sentenceDone) break;
         if (!gateOpen(cm.pattern, st)) continue;
         for (const m of matchAll(cm.pattern, st.ctx)) {
+          if (m.start < resumeAt) continue;
           if (ruleSkips(cr, m, pack, st, run)) continue;
           if (cm.unless.length && overlapsAny(cm.unless, m, st)) continue;
           if (cr.unless.length && overlapsAny(cr.unless, m, st)) continue;
@@ -743,8 +757,12 @@ function runSentences(text: string, count: number, sentenceOf: (i: number) => Se
             suggestions,
           });
           if (cm.suggest.every((s) => (s.replace ?? 'sentence') !== 'match')) {
-            sentenceWide = true;
-            break;
+            const cut = clauseCut(toks, m.end, pack);
+            if (cut.end >= toks.length) {
+              sentenceDone = true;
+              break;
+            }
+            resumeAt = cut.resume + 1;
           }
         }
       }
