@@ -425,13 +425,26 @@ function mayHaveTag(token: Token, tag: string, next?: Token): boolean {
   if (!token.word || CLOSED_CLASS.has(token.norm)) return false;
   const gerund = tag === 'Gerund' || tag === 'ImpGerund';
   if (gerund) return token.norm.endsWith('ing');
-  if (token.norm.endsWith('ing') && !NOT_GERUND.has(token.norm)) return false;
-  if (token.norm.endsWith('ly') && !LY_VERBS.has(token.norm)) return false;
-  if (NOT_VERB_SUFFIX.test(token.norm) && !SUFFIX_VERBS.has(token.norm)) return false;
-  if (token.norm.includes("'")) return false;
-  const lex = lexiconTag(token.norm);
-  if (lex === 'Adjective') return ADJECTIVE_VERBS.has(token.norm);
-  return !(lex && NOT_BASE_VERB.has(lex));
+  return mayBeBaseVerb(token.norm);
+}
+
+const baseVerbCache = new Map<string, boolean>();
+/** Whether a word, out of context, could be a base-form verb (cached: asked for every rule). */
+function mayBeBaseVerb(w: string): boolean {
+  let v = baseVerbCache.get(w);
+  if (v === undefined) {
+    if (w.endsWith('ing') && !NOT_GERUND.has(w)) v = false;
+    else if (w.endsWith('ly') && !LY_VERBS.has(w)) v = false;
+    else if (NOT_VERB_SUFFIX.test(w) && !SUFFIX_VERBS.has(w)) v = false;
+    else if (w.includes("'")) v = false;
+    else {
+      const lex = lexiconTag(w);
+      v = lex === 'Adjective' ? ADJECTIVE_VERBS.has(w) : !(lex && NOT_BASE_VERB.has(lex));
+    }
+    if (baseVerbCache.size > 10_000) baseVerbCache.clear();
+    baseVerbCache.set(w, v);
+  }
+  return v;
 }
 
 export const en: LanguageSupport = {
