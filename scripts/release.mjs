@@ -3,7 +3,7 @@
  * `npm run release`: the checks a release must pass, then the publish, which happens only when
  * asked for.
  *
- * 1. build (`tsup`)
+ * 1. build (`tsup`, into a fresh `dist/`)
  * 2. the whole test suite (`vitest run`, the pack smoke test included)
  * 3. `npm run lint:pkg` (publint and attw on the packed tarball)
  * 4. `npm pack --dry-run`: the files and size that would be uploaded
@@ -14,7 +14,7 @@
  * Any failing step stops the release with its exit code.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,6 +34,9 @@ function step(label, cmd, args) {
   console.log(`✓ ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 
+// A fresh dist/: tsup does not clean it (several configs write there), and files left by an
+// older build (renamed chunks) would otherwise be packed.
+rmSync(join(root, 'dist'), { recursive: true, force: true });
 step('build', bin('tsup'), ['--silent']);
 step('tests', bin('vitest'), ['run']);
 step('package lint', 'npm', ['run', '--silent', 'lint:pkg']);
