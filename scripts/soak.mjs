@@ -269,17 +269,22 @@ const PROPERTIES = [
     share: 0.25,
     arb: fc.tuple(message, setting),
     check: ([text, s]) => {
-      for (const f of run(text, s).findings.filter((x) => x.suggestions.length).slice(0, 4)) {
+      const all = run(text, s).findings;
+      for (const f of all.filter((x) => x.suggestions.length).slice(0, 4)) {
         const top = f.suggestions[0];
         const fixed = applySuggestion(text, top);
         const lo = top.range[0];
         const hi = lo + top.text.length;
         const again = run(fixed, s).findings.filter((g) => g.ruleId === f.ruleId && g.range[0] >= lo && g.range[1] <= hi);
         if (again.length) {
-          // Known engine bug (see test/property.test.ts, "carried over"): a sentence-wide rewrite
-          // copies a later instance of the same rule, which was never reported, into the new text.
+          // As in test/property.test.ts: a rewrite carries what follows its clause cut over
+          // unchanged; an instruction there that the original check reported on its own is fine.
+          const reported = (g) =>
+            containsWord(text.slice(f.range[1], top.range[1]), g.text) &&
+            all.some((h) => h !== f && h.ruleId === g.ruleId && h.range[0] >= f.range[1] && h.range[1] <= top.range[1] && h.text.toLowerCase() === g.text.toLowerCase());
+          if (again.every(reported)) return null;
           const carried = again.every((g) => containsWord(text.slice(f.range[1], top.range[1]), g.text));
-          return `${carried ? '[known: carried over] ' : ''}${f.ruleId} still flags ${JSON.stringify(again.map((g) => g.text))} in ${JSON.stringify(fixed)}`;
+          return `${carried ? '[carried over, not reported before] ' : ''}${f.ruleId} still flags ${JSON.stringify(again.map((g) => g.text))} in ${JSON.stringify(fixed)}`;
         }
       }
       return null;

@@ -545,8 +545,9 @@ function sentenceRange(st: SentenceState): [number, number] {
   return [first.start, end];
 }
 
-function restEnd(toks: Token[], from: number): number {
-  let e = toks.length;
+/** End of the words after `from` (up to `end`), without the punctuation that closes them. */
+function restEnd(toks: Token[], from: number, end = toks.length): number {
+  let e = end;
   while (e > from && !toks[e - 1]!.word && !/^[)\]%]$/.test(toks[e - 1]!.text)) e--;
   return e;
 }
@@ -569,6 +570,12 @@ const ABBREVIATIONS = new Set(['dr', 'mr', 'mrs', 'ms', 'st', 'vs', 'etc', 'e.g'
  */
 function clauseCut(toks: Token[], from: number, pack: CompiledPack): { end: number; resume: number } {
   const r = clauseCutIndex(toks, from, pack);
+  if (r < toks.length && SENTENCE_END.has(toks[r]!.text)) {
+    // After a run of sentence ends ("?!"), the carried text starts after the last of them.
+    let j = r;
+    while (j + 1 < toks.length && SENTENCE_END.has(toks[j + 1]!.text)) j++;
+    return { end: r, resume: j };
+  }
   return r < toks.length && toks[r]!.text === ',' && pack.lexicons['cutLinks']?.seqs.has(toks[r + 1]?.norm ?? '') ? { end: r, resume: r + 1 } : { end: r, resume: r };
 }
 
@@ -584,7 +591,14 @@ function clauseCutIndex(toks: Token[], from: number, pack: CompiledPack): number
       continue;
     }
     if (HARD_CUT.has(t.text)) return k;
-    if (SENTENCE_END.has(t.text) && toks[k + 1]?.word && !(t.text === '.' && k > 0 && ABBREVIATIONS.has(toks[k - 1]!.norm))) return k;
+    if (SENTENCE_END.has(t.text) && !(t.text === '.' && k > 0 && ABBREVIATIONS.has(toks[k - 1]!.norm))) {
+      // A run of them ("..", "?!") cuts at its first, when a word follows the run.
+      let j = k + 1;
+      while (j < toks.length && SENTENCE_END.has(toks[j]!.text)) j++;
+      if (toks[j]?.word) return k;
+      k = j - 1;
+      continue;
+    }
     if (t.text === ',' && (starts(k + 1) || (link(k + 1) && starts(k + 2)))) return k;
   }
   return toks.length;
@@ -601,7 +615,7 @@ function buildSuggestions(
   // A rewrite of "Try meditation, it really works." covers "Try meditation"; the clause after
   // the cut ("it really works") is kept as a sentence of its own after the rewrite.
   const cut = clauseCut(toks, m.end, pack);
-  const re = Math.min(restEnd(toks, m.end), cut.end);
+  const re = restEnd(toks, m.end, cut.end);
   const remainder = cut.end < toks.length ? capitalise(text.slice(toks[cut.resume]!.end, st.sentence.end).trim()) : '';
   const values: Record<string, string> = {
     match: spanText(toks, text, m.start, m.end),
