@@ -20,9 +20,9 @@
  *   item or a quote, the rest of the document is one section.
  * @module
  */
-import { createChecker, detectLanguage, languages, lineColumn, lineStartsOf, type Checker, type CheckerOptions } from '../all.js';
+import { createChecker, detectLanguage, languages, type Checker, type CheckerOptions } from '../all.js';
 import { checkMarkdown, type DocumentFinding, type DocumentOptions } from '../markdown/index.js';
-import { fenceLine, hasDocumentWideConstruct, markdownSections } from '../markdown/sections.js';
+import { assembleFindings, fenceLine, hasDocumentWideConstruct, markdownSections } from '../markdown/sections.js';
 
 export { fenceLine, hasDocumentWideConstruct, markdownSections };
 
@@ -124,7 +124,7 @@ export class DocumentAnalyzer {
       }
     }
     for (const key of cache.keys()) if (!used.has(key)) cache.delete(key);
-    return assemble(text, parts);
+    return assembleFindings(text, parts);
   }
 
   /** Analyse at once (no yielding). */
@@ -151,25 +151,3 @@ export function paragraphs(text: string, re: RegExp = TEXT_PARAGRAPH): Array<[nu
   return out;
 }
 
-/** Section findings (relative ranges) → document findings. */
-function assemble(text: string, parts: Array<{ start: number; findings: SectionFindings }>): DocumentFinding[] {
-  let lineStarts: number[] | null = null;
-  const out: DocumentFinding[] = [];
-  for (const { start, findings } of parts) {
-    for (const f of findings) {
-      if (start === 0) {
-        out.push(f);
-        continue;
-      }
-      lineStarts ??= lineStartsOf(text);
-      const range: [number, number] = [f.range[0] + start, f.range[1] + start];
-      out.push({
-        ...f,
-        range,
-        ...lineColumn(lineStarts, range[0]),
-        suggestions: f.suggestions.map((s) => ({ ...s, range: [s.range[0] + start, s.range[1] + start] as [number, number] })),
-      });
-    }
-  }
-  return out;
-}

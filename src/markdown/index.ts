@@ -41,7 +41,7 @@ import { frontmatter } from 'micromark-extension-frontmatter';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { createChecker, detectLanguage, languages, type Category, type Checker, type CheckerOptions, type Finding, type Severity, lineColumn, lineStartsOf } from '../index.js';
 import { htmlComments } from '../linear.js';
-import { markdownSections } from './sections.js';
+import { assembleFindings, markdownSections } from './sections.js';
 
 /**
  * The rule id of the report about a marker that suppressed nothing.
@@ -528,9 +528,8 @@ const CHUNK = 64 * 1024;
 
 function checkInChunks(markdown: string, options: DocumentOptions): DocumentResult {
   const sections = markdownSections(markdown, false);
-  const findings: DocumentFinding[] = [];
+  const parts: Array<{ start: number; findings: DocumentFinding[] }> = [];
   let lang: string | undefined;
-  let lineStarts: number[] | null = null;
   for (let k = 0; k < sections.length; ) {
     const start = sections[k]![0];
     let end = sections[k]![1];
@@ -538,21 +537,9 @@ function checkInChunks(markdown: string, options: DocumentOptions): DocumentResu
     const chunk = markdown.slice(start, end);
     const res = checkAnalysed(chunk, analyse(chunk), options);
     lang ??= res.lang;
-    for (const f of res.findings) {
-      if (start === 0) {
-        findings.push(f);
-        continue;
-      }
-      lineStarts ??= lineStartsOf(markdown);
-      const range: [number, number] = [f.range[0] + start, f.range[1] + start];
-      findings.push({
-        ...f,
-        range,
-        ...lineColumn(lineStarts, range[0]),
-        suggestions: f.suggestions.map((sg) => ({ ...sg, range: [sg.range[0] + start, sg.range[1] + start] as [number, number] })),
-      });
-    }
+    parts.push({ start, findings: res.findings });
   }
+  const findings = assembleFindings(markdown, parts);
   return { findings: sortFindings(findings), lang: lang ?? langOf(options) };
 }
 

@@ -5,7 +5,9 @@
  * @module
  * @internal
  */
+import { lineColumn, lineStartsOf } from '../index.js';
 import { isLineTerminator } from '../linear.js';
+import type { DocumentFinding } from './index.js';
 
 /**
  * A code fence line: up to three spaces, three or more backticks or tildes (`run`), and the
@@ -143,4 +145,30 @@ export function markdownSections(text: string, group = true): Array<[number, num
     prevBlank = blank && !fence && !htmlEnd;
   }
   return starts.map((s, k) => [s, k + 1 < starts.length ? starts[k + 1]! : text.length]);
+}
+
+/**
+ * Findings of sections (ranges relative to each section's start) → findings of the document:
+ * ranges, line/column and suggestion ranges shifted.
+ */
+export function assembleFindings(text: string, parts: Array<{ start: number; findings: readonly DocumentFinding[] }>): DocumentFinding[] {
+  let lineStarts: number[] | null = null;
+  const out: DocumentFinding[] = [];
+  for (const { start, findings } of parts) {
+    for (const f of findings) {
+      if (start === 0) {
+        out.push(f);
+        continue;
+      }
+      lineStarts ??= lineStartsOf(text);
+      const range: [number, number] = [f.range[0] + start, f.range[1] + start];
+      out.push({
+        ...f,
+        range,
+        ...lineColumn(lineStarts, range[0]),
+        suggestions: f.suggestions.map((sg) => ({ ...sg, range: [sg.range[0] + start, sg.range[1] + start] as [number, number] })),
+      });
+    }
+  }
+  return out;
 }
