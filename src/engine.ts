@@ -667,6 +667,41 @@ function buildSuggestions(
   return out;
 }
 
+/** Words of a referral that are framing, not the referral itself ("call the ER right now"). */
+const REFERRAL_FILLER = new Set(['the', 'a', 'an', 'your', 'ur', 'right', 'now', 'away', 'immediately', 'tonight', 'someone', 'somebody', 'you', 'trust', 'nearby']);
+
+/**
+ * Safety: a suggestion never removes an emergency or crisis referral. Each referral (the pack's
+ * `emergency` and `referral` guards) that a suggestion's range covers must keep its words in
+ * the replacement ("call 112", "the crisis line", "A&E"); a suggestion that would drop one is
+ * not offered.
+ */
+function keepReferrals(suggestions: Suggestion[], st: SentenceState, run: RunContext): Suggestion[] {
+  if (!suggestions.length) return suggestions;
+  const { pack, text } = run;
+  const toks = st.sentence.tokens;
+  const spans: Array<[number, number, string]> = [];
+  for (const name of ['emergency', 'referral']) {
+    for (const p of pack.guards[name] ?? []) {
+      if (!gateOpen(p, st)) continue;
+      for (const u of matchAll(p, st.ctx)) {
+        // The referral's own words, as written: "the ER right now" keeps "ER".
+        let a = u.start;
+        let b = u.end;
+        // ("A&E" is three tokens: its "A" is not the article.)
+        while (a < b && (!toks[a]!.word || (REFERRAL_FILLER.has(toks[a]!.norm) && toks[a + 1]?.word !== false))) a++;
+        while (b > a && (!toks[b - 1]!.word || REFERRAL_FILLER.has(toks[b - 1]!.norm))) b--;
+        if (b > a) spans.push([toks[u.start]!.start, toks[u.end - 1]!.end, text.slice(toks[a]!.start, toks[b - 1]!.end).toLowerCase()]);
+      }
+    }
+  }
+  if (!spans.length) return suggestions;
+  return suggestions.filter((s) => {
+    const kept = s.text.toLowerCase();
+    return spans.every(([a, b, words]) => !(a < s.range[1] && s.range[0] < b) || kept.includes(words));
+  });
+}
+
 function fillMessage(message: string, flagged: string): string {
   return message.replace(/\{match\}/g, flagged);
 }
@@ -755,7 +790,7 @@ function runSentences(text: string, count: number, sentenceOf: (i: number) => Se
           const toks = sentence.tokens;
           const range: [number, number] = [toks[m.start]!.start, toks[m.end - 1]!.end];
           const flagged = text.slice(range[0], range[1]);
-          const suggestions = buildSuggestions(cm.suggest, m, st, run);
+          const suggestions = keepReferrals(buildSuggestions(cm.suggest, m, st, run), st, run);
           const { line, column } = lineColumn(lineStarts, range[0]);
           findings.push({
             ruleId: cr.rule.id,
