@@ -672,7 +672,7 @@ const REFERRAL_FILLER = new Set(['the', 'a', 'an', 'your', 'ur', 'right', 'now',
 
 /**
  * Safety: a suggestion never removes an emergency or crisis referral. Each referral (the pack's
- * `emergency` and `referral` guards) that a suggestion's range covers must keep its words in
+ * `emergency` guard, and its `referral` guard in a crisis) that a suggestion's range covers must keep its words in
  * the replacement ("call 112", "the crisis line", "A&E"); a suggestion that would drop one is
  * not offered.
  */
@@ -681,7 +681,9 @@ function keepReferrals(suggestions: Suggestion[], st: SentenceState, run: RunCon
   const { pack, text } = run;
   const toks = st.sentence.tokens;
   const spans: Array<[number, number, string]> = [];
-  for (const name of ['emergency', 'referral']) {
+  // Emergency services always; a referral to people ("your doctor", "someone you trust", "now")
+  // only where the text mentions a crisis, as the directive rules' `emergency` skip does.
+  for (const name of run.crisis ? ['emergency', 'referral'] : ['emergency']) {
     for (const p of pack.guards[name] ?? []) {
       if (!gateOpen(p, st)) continue;
       for (const u of matchAll(p, st.ctx)) {
