@@ -477,6 +477,23 @@ function isQuestion(pack: CompiledPack, st: SentenceState): boolean {
   return pack.guards['question'] ? guardHolds('question', pack, st) : true;
 }
 
+/**
+ * A question shields the clause it asks in, not a proposal tucked into a later clause of it:
+ * "Is it the job, like maybe you ought to just quit?" still tells the person what to do. A
+ * later clause whose first words are in the pack's `questionProposal` lexicon (en: maybe,
+ * perhaps, like, or) is read as a statement. Packs without that lexicon keep the plain rule.
+ */
+function proposalInQuestion(pack: CompiledPack, st: SentenceState, m: Match): boolean {
+  const lex = pack.lexicons['questionProposal'];
+  if (!lex) return false;
+  const toks = st.sentence.tokens;
+  let from = m.start;
+  while (from > 0 && !(!toks[from - 1]!.word && CLAUSE_END.has(toks[from - 1]!.text))) from--;
+  if (from === 0) return false;
+  for (let k = from; k < Math.min(m.end, from + 3); k++) if (lex.seqs.has(toks[k]!.norm)) return true;
+  return false;
+}
+
 const CONTRAST = new Set(['but', 'however', 'though', 'although', 'men', 'mais', 'fast', 'dock', 'alligevel']);
 
 /**
@@ -513,7 +530,7 @@ interface RunContext {
 
 function ruleSkips(cr: CompiledRule, m: Match, pack: CompiledPack, st: SentenceState, run: RunContext): boolean {
   const s = cr.skip;
-  if (s.has('question') && isQuestion(pack, st)) return true;
+  if (s.has('question') && isQuestion(pack, st) && !proposalInQuestion(pack, st, m)) return true;
   if (s.has('choice') && choiceCovers(pack, st, m)) return true;
   if (s.has('emergency') && (guardHolds('emergency', pack, st) || (run.crisis && guardHolds('referral', pack, st)))) return true;
   if (s.has('reported') || s.has('quote')) {
