@@ -802,7 +802,8 @@ function runSentences(text: string, count: number, sentenceOf: (i: number) => Se
         if (sentenceDone) break;
         if (!gateOpen(cm.pattern, st)) continue;
         for (const m of matchAll(cm.pattern, st.ctx)) {
-          if (m.start < resumeAt) continue;
+          // After a cut at "…, and you need to…" the next match may start at its link word.
+          if (m.start < resumeAt && !(m.start === resumeAt - 1 && pack.lexicons['cutLinks']?.seqs.has(sentence.tokens[m.start]!.norm))) continue;
           if (ruleSkips(cr, m, pack, st, run)) continue;
           if (cm.unless.length && overlapsAny(cm.unless, m, st)) continue;
           if (cr.unless.length && overlapsAny(cr.unless, m, st)) continue;
