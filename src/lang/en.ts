@@ -164,7 +164,7 @@ function markImperatives(sentence: Sentence, tags: Array<Set<string>>): void {
 }
 
 /** Words that can only begin an object or a particle after a verb, never a noun's own verb. */
-const OBJECT_STARTS = new Set(['the', 'a', 'an', 'some', 'any', 'two', 'three', 'four', 'five', 'few', 'several', 'more', 'less', 'every', 'each', 'these', 'those', 'him', 'her', 'them', 'me', 'us', 'yourself', 'urself', 'up', 'down', 'out', 'off', 'away', 'over']);
+const OBJECT_STARTS = new Set(['the', 'a', 'an', 'some', 'any', 'two', 'three', 'four', 'five', 'few', 'several', 'more', 'less', 'every', 'each', 'these', 'those', 'him', 'her', 'them', 'me', 'us', 'yourself', 'urself', 'up', 'down', 'out', 'off', 'away', 'over', 'people', 'someone', 'somebody', 'something']);
 
 function objectFollows(toks: Token[], k: number): boolean {
   const t = toks[k];
