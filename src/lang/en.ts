@@ -128,7 +128,7 @@ function markImperatives(sentence: Sentence, tags: Array<Set<string>>): void {
     // A clause that starts with a word that may be a verb, followed by what can only begin its
     // object or particle ("Pick two things…", "Email or message the team", "Write down a
     // few…"): the verb reading. A noun there would need its own verb first ("Close friends are").
-    else if (atClauseStart && next0 && !tg.has('Pronoun') && (tg.has('Singular') || tg.has('Noun')) && mayBeBaseVerb(t.norm) && mayBeVerb(t.norm) && objectFollows(toks, i + 1)) tg.add('Infinitive');
+    else if (atClauseStart && next0 && !tg.has('Pronoun') && (tg.has('Singular') || tg.has('Noun')) && mayBeBaseVerb(t.norm) && objectFollows(toks, i + 1) && mayBeVerb(t.norm)) tg.add('Infinitive');
     const gerund = tg.has('Gerund');
     if (!(tg.has('Infinitive') || tg.has('Imperative') || gerund) || tg.has('PastTense') || tg.has('Pronoun')) continue;
     const next = toks[i + 1];
