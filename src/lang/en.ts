@@ -169,7 +169,9 @@ const OBJECT_STARTS = new Set(['the', 'a', 'an', 'some', 'any', 'two', 'three', 
 function objectFollows(toks: Token[], k: number): boolean {
   const t = toks[k];
   if (!t || !t.word) return false;
-  if (OBJECT_STARTS.has(t.norm) || /^\d/.test(t.norm)) return true;
+  if (OBJECT_STARTS.has(t.norm)) return true;
+  // A number then a noun ("Spend 20 minutes…"), not a number then a verb ("Age 40 is…").
+  if (/^\d/.test(t.norm)) return !!toks[k + 1]?.word && !AUXILIARIES.has(toks[k + 1]!.norm) && !/^(?:was|were|isn't|wasn't)$/.test(toks[k + 1]!.norm);
   // "Email or message the team": a second verb joined by or/and, then an object.
   if ((t.norm === 'or' || t.norm === 'and') && toks[k + 1]?.word && mayBeBaseVerb(toks[k + 1]!.norm)) return OBJECT_STARTS.has(toks[k + 2]?.norm ?? '');
   return false;
