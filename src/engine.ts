@@ -272,11 +272,14 @@ export function compilePack(input: unknown, where = 'pack', support?: LanguageSu
   const pack: Pack = parsed.data;
   const tok = phraseTokenizer(pack.lang);
   const sup = support ?? languageSupport.get(pack.lang);
-  const lexicons: Record<string, CompiledLexicon> = {};
+  // Names come from the pack and words from the text: every table keyed by them has no
+  // prototype (or is a Map), so `@toString` or the word "constructor" never reaches Object.prototype.
+  const lexicons: Record<string, CompiledLexicon> = Object.create(null);
   for (const [name, entries] of Object.entries(pack.lexicons ?? {})) lexicons[name] = compileLexicon(entries, tok);
-  const transforms: Record<string, (s: string) => string> = { ...(sup?.transforms ?? {}) };
+  const transforms: Record<string, (s: string) => string> = Object.assign(Object.create(null), sup?.transforms);
   for (const [name, inf] of Object.entries(pack.inflections ?? {})) {
-    transforms[name] = (phrase: string) => inflectFirst(phrase, inf);
+    const forms = new Map(Object.entries(inf.map ?? {}));
+    transforms[name] = (phrase: string) => inflectFirst(phrase, forms, inf.suffixes);
   }
   const compile = (src: string, path: string): CompiledPattern => {
     try {
@@ -286,7 +289,7 @@ export function compilePack(input: unknown, where = 'pack', support?: LanguageSu
       throw e;
     }
   };
-  const guards: Record<string, CompiledPattern[]> = {};
+  const guards: Record<string, CompiledPattern[]> = Object.create(null);
   for (const [name, pats] of Object.entries(pack.guards ?? {})) {
     guards[name] = pats.map((p, i) => compile(p, `guards.${name}.${i}`));
   }
@@ -335,7 +338,7 @@ export function compilePack(input: unknown, where = 'pack', support?: LanguageSu
     lexicons,
     guards,
     rules,
-    strings: (pack.strings ?? {}) as Record<string, string>,
+    strings: Object.assign(Object.create(null), pack.strings) as Record<string, string>,
     transforms,
     ...(links ? { clauseLinks: new Set((Array.isArray(links) ? links : Object.keys(links)).map((w) => w.toLowerCase())) } : {}),
     ...(sup ? { support: sup } : {}),
@@ -359,15 +362,15 @@ function expandGuard(src: string, guards: Record<string, CompiledPattern[]>, com
   return [compile(src)];
 }
 
-function inflectFirst(phrase: string, inf: { map?: Record<string, string> | undefined; suffixes?: Array<[string, string]> | undefined }): string {
+function inflectFirst(phrase: string, forms: Map<string, string>, suffixes: Array<[string, string]> | undefined): string {
   const m = /^(\s*)([\p{L}'’-]+)(.*)$/su.exec(phrase);
   if (!m) return phrase;
   const word = m[2]!;
   const lower = word.toLowerCase();
-  let out = inf.map?.[lower];
+  let out = forms.get(lower);
   if (out === undefined) {
     out = lower;
-    for (const [ending, repl] of inf.suffixes ?? []) {
+    for (const [ending, repl] of suffixes ?? []) {
       if (lower.endsWith(ending)) {
         out = lower.slice(0, lower.length - ending.length) + repl;
         break;
@@ -429,7 +432,7 @@ function guardHolds(name: string, pack: CompiledPack, st: SentenceState): boolea
 }
 
 const CLAUSE_END = new Set([',', ';', ':', '–', '—']);
-const OPEN_QUOTES: Record<string, string> = { '"': '"', '“': '”', '„': '“', '«': '»', '»': '«', '”': '”' };
+const OPEN_QUOTES = new Map([['"', '"'], ['“', '”'], ['„', '“'], ['«', '»'], ['»', '«'], ['”', '”']]);
 
 function regionsOf(pack: CompiledPack, st: SentenceState) {
   if (st.regions) return st.regions;
@@ -456,7 +459,7 @@ function regionsOf(pack: CompiledPack, st: SentenceState) {
   // Quoted speech: between paired quotation marks.
   const quotes: Array<[number, number]> = [];
   for (let i = 0; i < toks.length; i++) {
-    const close = OPEN_QUOTES[toks[i]!.text];
+    const close = OPEN_QUOTES.get(toks[i]!.text);
     if (!close) continue;
     for (let j = i + 1; j < toks.length; j++) {
       if (toks[j]!.text === close) {

@@ -22,7 +22,9 @@ const PLACEHOLDER = /\{([a-z][a-z0-9]*(?:\.\.\.)?)((?:\|[a-z]+(?::[A-Za-z][\w-]*
 export function render(template: string, scope: TemplateScope): string | null {
   let failed = false;
   const out = template.replace(PLACEHOLDER, (_m, name: string, pipes: string): string => {
-    const initial = scope.values[name];
+    // Own properties only: a capture or lexicon named like an Object.prototype member
+    // ("toString") that is absent must not find the inherited function.
+    const initial = Object.hasOwn(scope.values, name) ? scope.values[name] : undefined;
     if (initial === undefined) {
       failed = true;
       return '';
@@ -33,7 +35,7 @@ export function render(template: string, scope: TemplateScope): string | null {
       if (fn === 'lower') value = lowerFirst(value);
       else if (fn === 'cap') value = capitalise(value);
       else if (fn === 'lex') {
-        const lex = arg ? scope.lexicons[arg] : undefined;
+        const lex = arg && Object.hasOwn(scope.lexicons, arg) ? scope.lexicons[arg] : undefined;
         const mapped: string | undefined = lex?.map?.get(normalize(value).replace(/\s+/g, ' '));
         if (mapped === undefined) {
           failed = true;
@@ -41,7 +43,7 @@ export function render(template: string, scope: TemplateScope): string | null {
         }
         value = mapped;
       } else {
-        const t = scope.transforms[fn];
+        const t = Object.hasOwn(scope.transforms, fn) ? scope.transforms[fn] : undefined;
         if (!t) {
           failed = true;
           return '';
