@@ -85,7 +85,8 @@ export function lowerFirst(s: string): string {
   // Keep "I", acronyms (ER, ADHD) and names in capitals as they are.
   const m = /^(\s*)(\p{Lu})(\p{Ll})/u.exec(s);
   if (!m) return s;
-  return m[1] + m[2]!.toLowerCase() + s.slice(m[1]!.length + 1);
+  // The capital may be astral (𝐂, 𝒜, 𐐀: two UTF-16 units): skip all of it, not one unit.
+  return m[1] + m[2]!.toLowerCase() + s.slice(m[1]!.length + m[2]!.length);
 }
 
 /** Collapse doubled spaces and fix spacing around punctuation left by empty placeholders. */
