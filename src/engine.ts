@@ -67,6 +67,13 @@ export interface CheckerOptions {
   allow?: string[];
   /** Text and resources for the role-limits note. */
   roleLimits?: RoleLimitsOptions;
+  /**
+   * Keep the findings of recent sentences, keyed by their text (default `true`): re-checking
+   * an edited document then re-analyses only the sentences that changed. With `false` the
+   * checker keeps nothing of any text once a call returns (see SECURITY.md); `checker.clear()`
+   * empties the cache of a checker made with the default.
+   */
+  cache?: boolean;
 }
 
 /**
@@ -94,6 +101,18 @@ export interface CheckOptions extends CheckerOptions {
  */
 export interface Checker {
   check(text: string, options?: { context?: string }): CheckResult;
+  /**
+   * Forget every sentence this checker has cached (see `cache` in the options): after this,
+   * the checker holds no text. Compiled packs and options are kept.
+   * @example
+   * ```ts
+   * import { createChecker } from 'peerspeak';
+   * const checker = createChecker({ lang: 'en' });
+   * checker.check(privateMessage);
+   * checker.clear(); // nothing of privateMessage is kept
+   * ```
+   */
+  clear(): void;
 }
 
 const CheckerOptionsSchema = z.strictObject({
@@ -104,6 +123,7 @@ const CheckerOptionsSchema = z.strictObject({
   rules: z.optional(RulesMapSchema),
   allow: z.optional(z.array(z.string().check(z.minLength(1, 'expected a non-empty phrase')))),
   roleLimits: z.optional(RoleLimitsSchema),
+  cache: z.optional(z.boolean({ error: (iss) => `expected true or false, received ${kindOf(iss.input)}` })),
   context: z.optional(z.string()),
 });
 
@@ -699,6 +719,9 @@ function levelFor(rule: Rule, r: Resolved): Severity | 'off' {
 export class SentenceCache {
   private readonly map = new Map<string, Finding[]>();
   constructor(private readonly max = 4000) {}
+  clear(): void {
+    this.map.clear();
+  }
   get(key: string): Finding[] | undefined {
     const hit = this.map.get(key);
     if (hit) {
@@ -850,7 +873,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
 
   // Compile built-in and user packs per language; user rules with the same id replace built-ins.
   const userPacks = (o.packs ?? []).map((p, i) => compilePack(p, `options.packs.${i}`));
-  const byLang = new Map<string, { pack: CompiledPack; rules: Array<[CompiledRule, Severity]>; all: CompiledRule[]; cache: SentenceCache }>();
+  const byLang = new Map<string, { pack: CompiledPack; rules: Array<[CompiledRule, Severity]>; all: CompiledRule[]; cache: SentenceCache | undefined }>();
   const langsNeeded = lang === 'auto' ? available : [lang];
   for (const l of langsNeeded) {
     const builtin = compilePack(builtinPacks.get(l), `rules/${l}`);
@@ -862,9 +885,9 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     const pack: CompiledPack = extra.length
       ? {
           ...builtin,
-          lexicons: Object.assign({}, builtin.lexicons, ...extra.map((p) => p.lexicons)),
-          guards: Object.assign({}, builtin.guards, ...extra.map((p) => p.guards)),
-          transforms: Object.assign({}, builtin.transforms, ...extra.map((p) => p.transforms)),
+          lexicons: Object.assign(Object.create(null), builtin.lexicons, ...extra.map((p) => p.lexicons)),
+          guards: Object.assign(Object.create(null), builtin.guards, ...extra.map((p) => p.guards)),
+          transforms: Object.assign(Object.create(null), builtin.transforms, ...extra.map((p) => p.transforms)),
         }
       : builtin;
     const all = [...merged.values()];
@@ -873,7 +896,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
       const level = levelFor(cr.rule, resolved);
       if (level !== 'off') rules.push([cr, level]);
     }
-    byLang.set(l, { pack, rules, all, cache: new SentenceCache() });
+    byLang.set(l, { pack, rules, all, cache: o.cache === false ? undefined : new SentenceCache() });
   }
 
   // A typo in the rules map would silently configure nothing: refuse unknown ids by name.
@@ -986,6 +1009,9 @@ export function createChecker(options: CheckerOptions = {}): Checker {
       findings = dedupe(findings);
       findings.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
       return { findings, lang: usedLang };
+    },
+    clear(): void {
+      for (const entry of byLang.values()) entry.cache?.clear();
     },
   };
 }
