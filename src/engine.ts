@@ -16,6 +16,7 @@ import {
   RoleLimitsSchema,
   joinPath,
   kindOf,
+  packSizeProblems,
   unknownRuleKey,
   validate,
   type Pack,
@@ -284,7 +285,9 @@ export function compilePack(input: unknown, where = 'pack', support?: LanguageSu
     const cached = compiledPacks.get(input);
     if (cached) return cached;
   }
-  const parsed = validate(PackSchema, input);
+  // Totals first: a pack of thousands of full lexicons must fail before it is copied entry by entry.
+  const tooBig = packSizeProblems(input);
+  const parsed = tooBig.length ? { success: false as const, problems: tooBig } : validate(PackSchema, input);
   if (!parsed.success) {
     const lines = parsed.problems.map((p) => `${packPath(where, p.path)}: ${p.message}`);
     throw new PackError(`peerspeak: invalid rule pack:\n${lines.join('\n')}`, parsed.problems[0]!.path, where, parsed.problems);
