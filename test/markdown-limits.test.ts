@@ -48,9 +48,11 @@ describe('deep nesting (item 2)', () => {
 
   it('deepMarkers counts markers and indentation, one pass', () => {
     expect(deepMarkers('> '.repeat(MAX_DEPTH) + 'x')).toEqual([]);
-    expect(deepMarkers('> '.repeat(MAX_DEPTH + 2) + 'x')).toEqual([
-      [2 * MAX_DEPTH, 2 * MAX_DEPTH + 1],
-      [2 * MAX_DEPTH + 2, 2 * MAX_DEPTH + 3],
+    // The markers past the limit and the blanks between them: one range per line.
+    expect(deepMarkers('> '.repeat(MAX_DEPTH + 2) + 'x')).toEqual([[2 * MAX_DEPTH, 2 * MAX_DEPTH + 3]]);
+    expect(deepMarkers(('>'.repeat(MAX_DEPTH + 5) + ' a\n').repeat(2))).toEqual([
+      [MAX_DEPTH, MAX_DEPTH + 5],
+      [2 * MAX_DEPTH + 8, 2 * MAX_DEPTH + 13],
     ]);
     expect(deepMarkers(' '.repeat(80) + '- x')).toEqual([[80, 81]]);
     expect(deepMarkers('a > b > c\n- - x\n1) 2. y')).toEqual([]);

@@ -50,6 +50,7 @@ export function deepMarkers(text: string, maxDepth = MAX_DEPTH): Array<[number, 
   while (p < text.length) {
     let depth = 0;
     let first = true;
+    let prevDeep = false;
     for (;;) {
       let cols = 0;
       while (text.charCodeAt(p) === 0x20 || text.charCodeAt(p) === 9) {
@@ -60,7 +61,12 @@ export function deepMarkers(text: string, maxDepth = MAX_DEPTH): Array<[number, 
       if (!len) break;
       depth += 1 + (first ? cols >> 1 : 0);
       first = false;
-      if (depth > maxDepth) out.push([p, p + len]);
+      if (depth > maxDepth) {
+        // One range per line: consecutive deep markers and the blanks between them merge.
+        if (prevDeep) out[out.length - 1]![1] = p + len;
+        else out.push([p, p + len]);
+        prevDeep = true;
+      }
       p += len;
     }
     const nl = text.indexOf('\n', p);
