@@ -33,6 +33,21 @@ const markdownDeps = ['mdast-util-from-markdown', 'mdast-util-gfm', 'mdast-util-
 
 const common = { sourcemap: true, clean: false, target: 'es2022' } as const;
 
+/**
+ * The library never reads the environment or writes output (SECURITY.md). Bundled
+ * compromise reads `DEBUG_TAGS` / `DEBUG_MATCH` from `process.env` and then logs every word it
+ * tags to standard output (the user's text, and invalid JSON from the CLI); bundled parser
+ * helpers have a `printf`. In the bundles of the library: `process.env` becomes an empty
+ * object and every `console.*` call is dropped (its arguments are not evaluated).
+ * `test/no-network.test.ts` scans those bundles for both.
+ */
+const quiet = {
+  define: { 'process.env': '{}' },
+  esbuildOptions(options: { drop?: Array<'console' | 'debugger'> }) {
+    options.drop = [...(options.drop ?? []), 'console'];
+  },
+} as const;
+
 export default defineConfig([
   {
     ...common,
@@ -45,6 +60,7 @@ export default defineConfig([
     // to load instead of dozens of modules on a cold start, and its jitless setting stays
     // peerspeak's own instead of changing the app's zod.
     noExternal: ['compromise', 'zod'],
+    ...quiet,
     banner: { js: '/*! peerspeak bundles compromise (MIT, (c) 2019 Spencer Kelly): see THIRD_PARTY_NOTICES.md */' },
   },
   {
@@ -77,6 +93,7 @@ export default defineConfig([
     platform: 'node',
     external: ['peerspeak'],
     noExternal: markdownDeps,
+    ...quiet,
     esbuildPlugins: [selfReferences],
   },
   {

@@ -192,6 +192,39 @@ if (want('scaling')) {
   }
   console.log(`\nscaling (fresh checker, distinct sentences, ~${unit.length} characters per unit):`);
   for (const [k, len, ms] of res) console.log(`  ${String(k).padStart(3)}× ${String(len).padStart(8)} chars  ${fmt(ms).padStart(8)} ms   ×${fmt(ms / res[0][2])} the 1× time`);
+
+  // Adversarial shapes (issue 16): each at 1×, 10× and 100× of ~10 kB. Linear means about
+  // ×10 and ×100; before the fixes several were quadratic, threw or ran out of memory.
+  const { checkMarkdown } = await import(pathToFileURL(join(root, 'dist', 'markdown.js')).href);
+  const fill = (unit, n) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
+  const shapes = [
+    ['"Dr. " chain (en)', 'text', 'en', (n) => fill('Dr. ', n)],
+    ['"t.ex. " chain (sv)', 'text', 'sv', (n) => fill('t.ex. ', n)],
+    ['emoji at 2,000-unit cuts', 'text', 'en', (n) => fill('x'.repeat(1999) + '😀 You should rest. ', n)],
+    ['prototype words (sv)', 'text', 'sv', (n) => fill('Det du behöver är att constructor. Varför toString du inte? ', n)],
+    ['styled capitals', 'text', 'en', (n) => fill('𝐘ou should call your doctor. 𝐂alm down. ', n)],
+    ['"> " nesting', 'markdown', 'en', (n) => fill('> ', n - 20) + 'You should rest.'],
+    ['"- " nesting', 'markdown', 'en', (n) => fill('- ', n - 20) + 'You should rest.'],
+    ['lines of 200 ">"', 'markdown', 'en', (n) => fill('>'.repeat(200) + ' You should rest.\n\n', n)],
+    ['"[a](" repeated', 'markdown', 'en', (n) => fill('[a](', n)],
+    ['"*a " then "a* "', 'markdown', 'en', (n) => fill('*a ', n / 2) + fill('a* ', n / 2)],
+  ];
+  console.log('\nscaling, adversarial shapes (fresh checker, one pass each; ms and ×1× time):');
+  for (const [name, format, lang, make] of shapes) {
+    const row = [];
+    let t1 = 0;
+    for (const k of sizes) {
+      const doc = make(10_000 * k);
+      const t0 = performance.now();
+      if (format === 'markdown') checkMarkdown(doc, { lang, cache: false });
+      else createChecker({ lang, cache: false }).check(doc);
+      const ms = performance.now() - t0;
+      if (k === 1) t1 = Math.max(ms, 1);
+      row.push(`${String(k).padStart(3)}× ${fmt(ms).padStart(7)} ms (×${fmt(ms / t1)})`);
+    }
+    console.log(`  ${name.padEnd(26)} ${row.join('   ')}`);
+  }
+  console.log(`  peak RSS of the bench process: ${fmt(process.resourceUsage().maxRSS / 1024)} MB`);
 }
 
 // ---------------------------------------------------------------- cold start

@@ -9,12 +9,14 @@
  *   npm run soak -- --only lsp            (the language server soak alone)
  *   npm run soak -- --skip lsp            (the properties alone)
  *
- * Soaks by name: the properties `invariants`, `apply`, `refix`, `long` (or `properties` for all
- * four) and `lsp`. `--only` and `--skip` take one or more names, comma-separated or repeated.
+ * Soaks by name: the properties `invariants`, `apply`, `refix`, `long`, `hostile`, `boundary`,
+ * `markdown` (or `properties` for all seven) and `lsp`. `--only` and `--skip` take one or more names, comma-separated or repeated.
  *
  * Runs `--runs` (default 1,000,000) inputs in total, split across the properties the same way
  * as the test (45 % invariants + determinism, 25 % applySuggestion locality, 25 % top
- * suggestion does not re-trigger, 5 % very long lines). Unlike the test it does not stop at
+ * suggestion does not re-trigger, 5 % very long lines, 2 % astral characters at the forced
+ * 2,000-unit piece cut, 1 % Markdown nested up to 6,000 levels, 5 % messages of prototype-named
+ * words, styled capitals and abbreviation chains: the hostile classes of issue 16). Unlike the test it does not stop at
  * the first failure: it counts every failing input, prints the first `--show` (default 3) per
  * property with the seed to replay, and at the end prints runs, failures, elapsed time and peak
  * RSS. Exits 1 on any failure.
@@ -42,7 +44,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const PROPERTY_NAMES = ['invariants', 'apply', 'refix', 'long'];
+const PROPERTY_NAMES = ['invariants', 'apply', 'refix', 'long', 'hostile', 'boundary', 'markdown'];
 const SOAK_NAMES = [...PROPERTY_NAMES, 'lsp'];
 
 // ------------------------------------------------------------------ arguments
@@ -99,6 +101,7 @@ try {
   fail(`cannot load dist/all.js (${e.message.split('\n')[0]}): run \`npx tsup\` first`);
 }
 const { applySuggestion, check, createChecker } = lib;
+const { checkMarkdown } = await import(pathToFileURL(join(root, 'dist', 'markdown.js')).href);
 
 // ------------------------------------------------------------------ inputs (as in the test)
 
@@ -124,6 +127,8 @@ function packPhrases() {
 const PHRASES = [...new Set([...FIXED_PHRASES, ...packPhrases()])];
 
 const SPECIALS = INPUTS.specials;
+const HOSTILE = INPUTS.hostile;
+const HOSTILE_PHRASES = [...HOSTILE.carriers.flatMap((c) => HOSTILE.prototypeWords.map((w) => c.replace('{w}', w))), ...HOSTILE.styled];
 
 const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c));
 const anyCodeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
@@ -138,6 +143,8 @@ const randomCase = (s) =>
     )
     .map((f) => f(s));
 const phrase = fc.constantFrom(...PHRASES).chain(randomCase);
+const hostilePhrase = fc.oneof(fc.constantFrom(...HOSTILE_PHRASES), fc.constantFrom(...HOSTILE.prototypeWords));
+const chain = fc.tuple(fc.constantFrom(...HOSTILE.abbreviations), fc.integer({ min: 1, max: 40 })).map(([u, n]) => u.repeat(n));
 const piece = fc.oneof(
   { weight: 8, arbitrary: phrase },
   { weight: 4, arbitrary: fc.constantFrom(...SPECIALS) },
@@ -149,7 +156,7 @@ const piece = fc.oneof(
 const sep = fc.constantFrom(' ', ' ', ' ', '', '\n', '\r\n', ', ', '. ', '\u200b', '  ', '\n\n');
 const message = fc.array(fc.tuple(piece, sep), { maxLength: 14 }).map((parts) => parts.map(([p, s]) => p + s).join(''));
 const longLine = fc.record({
-  unit: fc.constantFrom('x', 'word ', 'you ', 'should ', 'a\u0301', '👍🏽', '\u200b', '.', 'alla ', '\ud800', 'Du bør ', '- '),
+  unit: fc.constantFrom('x', 'word ', 'you ', 'should ', 'a\u0301', '👍🏽', '\u200b', '.', 'alla ', '\ud800', 'Du bør ', '- ', ...HOSTILE.abbreviations),
   length: fc.integer({ min: 1_000, max: 8_000 }),
   phrase,
   at: fc.double({ min: 0, max: 1, noNaN: true }),
@@ -160,6 +167,23 @@ function build(d) {
   const i = Math.floor(d.at * filler.length);
   return filler.slice(0, i) + ' ' + d.phrase + ' ' + filler.slice(i) + d.tail;
 }
+const boundary = fc.record({
+  before: fc.integer({ min: 1_985, max: 2_003 }),
+  astral: fc.constantFrom(...HOSTILE.astral),
+  count: fc.integer({ min: 1, max: 6 }),
+  phrase: fc.oneof(phrase, hostilePhrase),
+});
+const buildBoundary = (d) => 'x'.repeat(d.before) + d.astral.repeat(d.count) + ' ' + d.phrase;
+const nested = fc.record({
+  prefix: fc.constantFrom(...HOSTILE.nesting),
+  depth: fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 0, max: 40 }) }, { weight: 1, arbitrary: fc.integer({ min: 1_000, max: 6_000 }) }),
+  lines: fc.integer({ min: 1, max: 3 }),
+  phrase,
+});
+const buildNested = (d) => Array.from({ length: d.lines }, () => d.prefix.repeat(d.depth) + d.phrase).join('\n');
+const hostileMessage = fc
+  .array(fc.tuple(fc.oneof({ weight: 2, arbitrary: phrase }, { weight: 3, arbitrary: hostilePhrase }, { weight: 1, arbitrary: chain }, { weight: 1, arbitrary: fc.constantFrom(...SPECIALS) }), sep), { minLength: 1, maxLength: 8 })
+  .map((parts) => parts.map(([p, s]) => p + s).join(''));
 const CONTEXTS = [undefined, undefined, undefined, ...INPUTS.contexts];
 const setting = fc.record({ lang: fc.constantFrom(...LANGS), profile: fc.constantFrom(...PROFILES), context: fc.constantFrom(...CONTEXTS) });
 
@@ -217,11 +241,14 @@ function problems(text, result) {
     for (const s of f.suggestions ?? []) {
       const sp = rangeProblem(text, s.range, true);
       if (sp) out.push(`${where}: suggestion: ${sp}`);
+      if (/\[native code\]|function Object\(/.test(s.text)) out.push(`${where}: suggestion shows an Object.prototype member`);
+      if (wellFormed(text) && !wellFormed(s.text)) out.push(`${where}: suggestion has a lone surrogate`);
     }
   }
   return out;
 }
 const same = (x, y) => JSON.stringify(x) === JSON.stringify(y);
+const wellFormed = (t) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(t);
 /** Whether `hay` contains `needle` as whole words, case aside. */
 function containsWord(hay, needle) {
   const escaped = needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -298,6 +325,38 @@ const PROPERTIES = [
     check: ([d, s]) => {
       const text = build(d);
       const bad = problems(text, run(text, s));
+      return bad.length ? bad.join('; ') : null;
+    },
+  },
+  {
+    name: 'hostile',
+    title: 'prototype-named words, styled capitals, abbreviation chains keep every invariant',
+    share: 0.05,
+    arb: fc.tuple(hostileMessage, setting),
+    check: ([text, s]) => {
+      const bad = problems(text, run(text, s));
+      return bad.length ? bad.join('; ') : null;
+    },
+  },
+  {
+    name: 'boundary',
+    title: 'astral characters at the forced 2,000-unit cut keep every invariant',
+    share: 0.02,
+    arb: fc.tuple(boundary, setting),
+    check: ([d, s]) => {
+      const text = buildBoundary(d);
+      const bad = problems(text, run(text, s));
+      return bad.length ? bad.join('; ') : null;
+    },
+  },
+  {
+    name: 'markdown',
+    title: 'Markdown nested up to 6,000 levels never throws, keeps every invariant',
+    share: 0.01,
+    arb: fc.tuple(nested, fc.constantFrom(...PROFILES)),
+    check: ([d, profile]) => {
+      const text = buildNested(d);
+      const bad = problems(text, checkMarkdown(text, { profile }));
       return bad.length ? bad.join('; ') : null;
     },
   },

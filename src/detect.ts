@@ -28,13 +28,13 @@ const WORDS: Record<string, string> = {
     virker sjovt desværre hej hva noen noe mye ikkje kanskje`,
 };
 
-const LETTERS: Record<string, RegExp> = {
-  sv: /[äö]/g,
-  da: /[æø]/g,
-  en: /(?!)/g,
-};
+const LETTERS = new Map<string, RegExp>([
+  ['sv', /[äö]/g],
+  ['da', /[æø]/g],
+]);
 
-const sets = Object.fromEntries(Object.entries(WORDS).map(([k, v]) => [k, new Set(v.split(/\s+/).filter(Boolean))]));
+// Maps, not objects: a language code comes from the caller ("constructor", "__proto__" included).
+const sets = new Map(Object.entries(WORDS).map(([k, v]) => [k, new Set(v.split(/\s+/).filter(Boolean))]));
 
 function kind(v: unknown): string {
   return v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v;
@@ -58,22 +58,24 @@ function checkArgs(fn: string, text: unknown, langs: unknown): void {
  */
 export function scoreLanguages(text: string, langs: string[] = ['en', 'sv', 'da']): Record<string, number> {
   checkArgs('scoreLanguages(text, langs)', text, langs);
-  const scores: Record<string, number> = {};
-  for (const l of langs) scores[l] = 0;
+  const scores = new Map<string, number>();
+  for (const l of langs) scores.set(l, 0);
+  const add = (l: string, n: number) => scores.set(l, scores.get(l)! + n);
   const words = text.toLowerCase().replace(/[’‘]/g, "'").match(/[\p{L}']+/gu) ?? [];
   for (const w of words) {
-    const hits = langs.filter((l) => sets[l]?.has(w));
+    const hits = langs.filter((l) => sets.get(l)?.has(w));
     // A word shared by several languages counts for each, divided among them.
-    for (const l of hits) scores[l]! += 1 / hits.length;
+    for (const l of hits) add(l, 1 / hits.length);
   }
   for (const l of langs) {
-    const re = LETTERS[l];
-    if (re) scores[l]! += 2 * (text.toLowerCase().match(re)?.length ?? 0);
+    const re = LETTERS.get(l);
+    if (re) add(l, 2 * (text.toLowerCase().match(re)?.length ?? 0));
   }
   // å is Swedish and Danish alike: it only separates both from English.
   const aring = (text.match(/[åÅ]/g) ?? []).length;
-  for (const l of langs) if (l !== 'en') scores[l]! += aring;
-  return scores;
+  for (const l of langs) if (l !== 'en') add(l, aring);
+  // fromEntries defines own properties: a code named "__proto__" is a key like any other.
+  return Object.fromEntries(scores);
 }
 
 /** Evidence (in function words) below which a paragraph keeps the fallback language. */
@@ -98,8 +100,9 @@ export function detectLanguage(text: string, langs: string[] = ['en', 'sv', 'da'
   let best = fallback;
   let top = MIN_EVIDENCE;
   for (const l of langs) {
-    if (scores[l]! > top) {
-      top = scores[l]!;
+    const score = Object.hasOwn(scores, l) ? scores[l]! : 0;
+    if (score > top) {
+      top = score;
       best = l;
     }
   }

@@ -16,6 +16,7 @@ import {
   RoleLimitsSchema,
   joinPath,
   kindOf,
+  packSizeProblems,
   unknownRuleKey,
   validate,
   type Pack,
@@ -67,6 +68,13 @@ export interface CheckerOptions {
   allow?: string[];
   /** Text and resources for the role-limits note. */
   roleLimits?: RoleLimitsOptions;
+  /**
+   * Keep the findings of recent sentences, keyed by their text (default `true`): re-checking
+   * an edited document then re-analyses only the sentences that changed. With `false` the
+   * checker keeps nothing of any text once a call returns (see SECURITY.md); `checker.clear()`
+   * empties the cache of a checker made with the default.
+   */
+  cache?: boolean;
 }
 
 /**
@@ -94,6 +102,18 @@ export interface CheckOptions extends CheckerOptions {
  */
 export interface Checker {
   check(text: string, options?: { context?: string }): CheckResult;
+  /**
+   * Forget every sentence this checker has cached (see `cache` in the options): after this,
+   * the checker holds no text. Compiled packs and options are kept.
+   * @example
+   * ```ts
+   * import { createChecker } from 'peerspeak';
+   * const checker = createChecker({ lang: 'en' });
+   * checker.check(privateMessage);
+   * checker.clear(); // nothing of privateMessage is kept
+   * ```
+   */
+  clear(): void;
 }
 
 const CheckerOptionsSchema = z.strictObject({
@@ -104,6 +124,7 @@ const CheckerOptionsSchema = z.strictObject({
   rules: z.optional(RulesMapSchema),
   allow: z.optional(z.array(z.string().check(z.minLength(1, 'expected a non-empty phrase')))),
   roleLimits: z.optional(RoleLimitsSchema),
+  cache: z.optional(z.boolean({ error: (iss) => `expected true or false, received ${kindOf(iss.input)}` })),
   context: z.optional(z.string()),
 });
 
@@ -264,7 +285,9 @@ export function compilePack(input: unknown, where = 'pack', support?: LanguageSu
     const cached = compiledPacks.get(input);
     if (cached) return cached;
   }
-  const parsed = validate(PackSchema, input);
+  // Totals first: a pack of thousands of full lexicons must fail before it is copied entry by entry.
+  const tooBig = packSizeProblems(input);
+  const parsed = tooBig.length ? { success: false as const, problems: tooBig } : validate(PackSchema, input);
   if (!parsed.success) {
     const lines = parsed.problems.map((p) => `${packPath(where, p.path)}: ${p.message}`);
     throw new PackError(`peerspeak: invalid rule pack:\n${lines.join('\n')}`, parsed.problems[0]!.path, where, parsed.problems);
@@ -272,11 +295,14 @@ export function compilePack(input: unknown, where = 'pack', support?: LanguageSu
   const pack: Pack = parsed.data;
   const tok = phraseTokenizer(pack.lang);
   const sup = support ?? languageSupport.get(pack.lang);
-  const lexicons: Record<string, CompiledLexicon> = {};
+  // Names come from the pack and words from the text: every table keyed by them has no
+  // prototype (or is a Map), so `@toString` or the word "constructor" never reaches Object.prototype.
+  const lexicons: Record<string, CompiledLexicon> = Object.create(null);
   for (const [name, entries] of Object.entries(pack.lexicons ?? {})) lexicons[name] = compileLexicon(entries, tok);
-  const transforms: Record<string, (s: string) => string> = { ...(sup?.transforms ?? {}) };
+  const transforms: Record<string, (s: string) => string> = Object.assign(Object.create(null), sup?.transforms);
   for (const [name, inf] of Object.entries(pack.inflections ?? {})) {
-    transforms[name] = (phrase: string) => inflectFirst(phrase, inf);
+    const forms = new Map(Object.entries(inf.map ?? {}));
+    transforms[name] = (phrase: string) => inflectFirst(phrase, forms, inf.suffixes);
   }
   const compile = (src: string, path: string): CompiledPattern => {
     try {
@@ -286,7 +312,7 @@ export function compilePack(input: unknown, where = 'pack', support?: LanguageSu
       throw e;
     }
   };
-  const guards: Record<string, CompiledPattern[]> = {};
+  const guards: Record<string, CompiledPattern[]> = Object.create(null);
   for (const [name, pats] of Object.entries(pack.guards ?? {})) {
     guards[name] = pats.map((p, i) => compile(p, `guards.${name}.${i}`));
   }
@@ -335,7 +361,7 @@ export function compilePack(input: unknown, where = 'pack', support?: LanguageSu
     lexicons,
     guards,
     rules,
-    strings: (pack.strings ?? {}) as Record<string, string>,
+    strings: Object.assign(Object.create(null), pack.strings) as Record<string, string>,
     transforms,
     ...(links ? { clauseLinks: new Set((Array.isArray(links) ? links : Object.keys(links)).map((w) => w.toLowerCase())) } : {}),
     ...(sup ? { support: sup } : {}),
@@ -359,15 +385,15 @@ function expandGuard(src: string, guards: Record<string, CompiledPattern[]>, com
   return [compile(src)];
 }
 
-function inflectFirst(phrase: string, inf: { map?: Record<string, string> | undefined; suffixes?: Array<[string, string]> | undefined }): string {
+function inflectFirst(phrase: string, forms: Map<string, string>, suffixes: Array<[string, string]> | undefined): string {
   const m = /^(\s*)([\p{L}'’-]+)(.*)$/su.exec(phrase);
   if (!m) return phrase;
   const word = m[2]!;
   const lower = word.toLowerCase();
-  let out = inf.map?.[lower];
+  let out = forms.get(lower);
   if (out === undefined) {
     out = lower;
-    for (const [ending, repl] of inf.suffixes ?? []) {
+    for (const [ending, repl] of suffixes ?? []) {
       if (lower.endsWith(ending)) {
         out = lower.slice(0, lower.length - ending.length) + repl;
         break;
@@ -429,7 +455,7 @@ function guardHolds(name: string, pack: CompiledPack, st: SentenceState): boolea
 }
 
 const CLAUSE_END = new Set([',', ';', ':', '–', '—']);
-const OPEN_QUOTES: Record<string, string> = { '"': '"', '“': '”', '„': '“', '«': '»', '»': '«', '”': '”' };
+const OPEN_QUOTES = new Map([['"', '"'], ['“', '”'], ['„', '“'], ['«', '»'], ['»', '«'], ['”', '”']]);
 
 function regionsOf(pack: CompiledPack, st: SentenceState) {
   if (st.regions) return st.regions;
@@ -456,7 +482,7 @@ function regionsOf(pack: CompiledPack, st: SentenceState) {
   // Quoted speech: between paired quotation marks.
   const quotes: Array<[number, number]> = [];
   for (let i = 0; i < toks.length; i++) {
-    const close = OPEN_QUOTES[toks[i]!.text];
+    const close = OPEN_QUOTES.get(toks[i]!.text);
     if (!close) continue;
     for (let j = i + 1; j < toks.length; j++) {
       if (toks[j]!.text === close) {
@@ -752,6 +778,9 @@ function levelFor(rule: Rule, r: Resolved): Severity | 'off' {
 export class SentenceCache {
   private readonly map = new Map<string, Finding[]>();
   constructor(private readonly max = 4000) {}
+  clear(): void {
+    this.map.clear();
+  }
   get(key: string): Finding[] | undefined {
     const hit = this.map.get(key);
     if (hit) {
@@ -904,7 +933,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
 
   // Compile built-in and user packs per language; user rules with the same id replace built-ins.
   const userPacks = (o.packs ?? []).map((p, i) => compilePack(p, `options.packs.${i}`));
-  const byLang = new Map<string, { pack: CompiledPack; rules: Array<[CompiledRule, Severity]>; all: CompiledRule[]; cache: SentenceCache }>();
+  const byLang = new Map<string, { pack: CompiledPack; rules: Array<[CompiledRule, Severity]>; all: CompiledRule[]; cache: SentenceCache | undefined }>();
   const langsNeeded = lang === 'auto' ? available : [lang];
   for (const l of langsNeeded) {
     const builtin = compilePack(builtinPacks.get(l), `rules/${l}`);
@@ -916,9 +945,9 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     const pack: CompiledPack = extra.length
       ? {
           ...builtin,
-          lexicons: Object.assign({}, builtin.lexicons, ...extra.map((p) => p.lexicons)),
-          guards: Object.assign({}, builtin.guards, ...extra.map((p) => p.guards)),
-          transforms: Object.assign({}, builtin.transforms, ...extra.map((p) => p.transforms)),
+          lexicons: Object.assign(Object.create(null), builtin.lexicons, ...extra.map((p) => p.lexicons)),
+          guards: Object.assign(Object.create(null), builtin.guards, ...extra.map((p) => p.guards)),
+          transforms: Object.assign(Object.create(null), builtin.transforms, ...extra.map((p) => p.transforms)),
         }
       : builtin;
     const all = [...merged.values()];
@@ -927,7 +956,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
       const level = levelFor(cr.rule, resolved);
       if (level !== 'off') rules.push([cr, level]);
     }
-    byLang.set(l, { pack, rules, all, cache: new SentenceCache() });
+    byLang.set(l, { pack, rules, all, cache: o.cache === false ? undefined : new SentenceCache() });
   }
 
   // A typo in the rules map would silently configure nothing: refuse unknown ids by name.
@@ -1040,6 +1069,9 @@ export function createChecker(options: CheckerOptions = {}): Checker {
       findings = dedupe(findings);
       findings.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
       return { findings, lang: usedLang };
+    },
+    clear(): void {
+      for (const entry of byLang.values()) entry.cache?.clear();
     },
   };
 }

@@ -199,7 +199,7 @@ function parseAtoms(part: string, raw: string, lexicons: Record<string, Compiled
     if (!alt) throw new PatternError(`empty alternative in "${raw}"`);
     if (alt.startsWith('@')) {
       const name = alt.slice(1);
-      if (!lexicons[name]) throw new PatternError(`unknown lexicon "@${name}"`);
+      if (!Object.hasOwn(lexicons, name)) throw new PatternError(`unknown lexicon "@${name}"`);
       atoms.push({ k: 'lex', v: name });
     } else if (alt.startsWith('#') && alt.length > 1) {
       atoms.push({ k: 'tag', v: alt.slice(1) });
@@ -317,7 +317,8 @@ export function matchAt(p: CompiledPattern, ctx: MatchContext, from = 0, memo: S
   for (let s = p.anchored ? 0 : from; s <= last; s++) {
     if (s < from) continue;
     if (p.first && !p.first.has(ctx.tokens[s]!.norm)) continue;
-    const caps: Record<string, [number, number]> = {};
+    // Capture names come from the pack ("constructor:*"): no prototype to collide with.
+    const caps: Record<string, [number, number]> = Object.create(null);
     const end = step(p.elements, 0, s, ctx, caps, memo);
     // A match must consume at least one token.
     if (end !== -1 && end > s) return { start: firstConsumed(p, ctx, s), end, captures: caps };

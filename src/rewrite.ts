@@ -22,7 +22,9 @@ const PLACEHOLDER = /\{([a-z][a-z0-9]*(?:\.\.\.)?)((?:\|[a-z]+(?::[A-Za-z][\w-]*
 export function render(template: string, scope: TemplateScope): string | null {
   let failed = false;
   const out = template.replace(PLACEHOLDER, (_m, name: string, pipes: string): string => {
-    const initial = scope.values[name];
+    // Own properties only: a capture or lexicon named like an Object.prototype member
+    // ("toString") that is absent must not find the inherited function.
+    const initial = Object.hasOwn(scope.values, name) ? scope.values[name] : undefined;
     if (initial === undefined) {
       failed = true;
       return '';
@@ -33,7 +35,7 @@ export function render(template: string, scope: TemplateScope): string | null {
       if (fn === 'lower') value = lowerFirst(value);
       else if (fn === 'cap') value = capitalise(value);
       else if (fn === 'lex') {
-        const lex = arg ? scope.lexicons[arg] : undefined;
+        const lex = arg && Object.hasOwn(scope.lexicons, arg) ? scope.lexicons[arg] : undefined;
         const mapped: string | undefined = lex?.map?.get(normalize(value).replace(/\s+/g, ' '));
         if (mapped === undefined) {
           failed = true;
@@ -41,7 +43,7 @@ export function render(template: string, scope: TemplateScope): string | null {
         }
         value = mapped;
       } else {
-        const t = scope.transforms[fn];
+        const t = Object.hasOwn(scope.transforms, fn) ? scope.transforms[fn] : undefined;
         if (!t) {
           failed = true;
           return '';
@@ -83,7 +85,8 @@ export function lowerFirst(s: string): string {
   // Keep "I", acronyms (ER, ADHD) and names in capitals as they are.
   const m = /^(\s*)(\p{Lu})(\p{Ll})/u.exec(s);
   if (!m) return s;
-  return m[1] + m[2]!.toLowerCase() + s.slice(m[1]!.length + 1);
+  // The capital may be astral (𝐂, 𝒜, 𐐀: two UTF-16 units): skip all of it, not one unit.
+  return m[1] + m[2]!.toLowerCase() + s.slice(m[1]!.length + m[2]!.length);
 }
 
 /** Collapse doubled spaces and fix spacing around punctuation left by empty placeholders. */

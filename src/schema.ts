@@ -67,9 +67,64 @@ export const LIMITS = {
   patternLength: 400,
   patternsPerRule: 200,
   lexiconEntries: 20000,
+  /** Entries of all lexicons and inflection maps of one pack together (the built-in packs have about 2,000). */
+  lexiconEntriesPerPack: 50000,
+  /** Guards of one pack (each up to `patternsPerRule` patterns). */
+  guardsPerPack: 200,
   examplesPerRule: 200,
   rulesPerPack: 500,
 } as const;
+
+/** How many entries a lexicon (array or object) or an inflection map has, without copying it. */
+function entryCount(v: unknown): number {
+  if (Array.isArray(v)) return v.length;
+  if (v !== null && typeof v === 'object') {
+    let n = 0;
+    for (const k in v) if (Object.hasOwn(v, k)) n++;
+    return n;
+  }
+  return 0;
+}
+
+/**
+ * Size limits across a whole pack, checked before the pack is validated entry by entry: each
+ * lexicon is capped at `LIMITS.lexiconEntries`, but 2,000 such lexicons took gigabytes to
+ * validate and compile. Counts only; never throws.
+ * @internal
+ */
+export function packSizeProblems(input: unknown): Problem[] {
+  if (input === null || typeof input !== 'object') return [];
+  const out: Problem[] = [];
+  const { lexicons, inflections, guards } = input as { lexicons?: unknown; inflections?: unknown; guards?: unknown };
+  let total = 0;
+  let count = 0;
+  if (lexicons !== null && typeof lexicons === 'object' && !Array.isArray(lexicons)) {
+    for (const k in lexicons) {
+      if (!Object.hasOwn(lexicons, k)) continue;
+      count++;
+      total += entryCount((lexicons as Record<string, unknown>)[k]);
+    }
+  }
+  let forms = 0;
+  if (inflections !== null && typeof inflections === 'object' && !Array.isArray(inflections)) {
+    for (const k in inflections) {
+      if (!Object.hasOwn(inflections, k)) continue;
+      const inf = (inflections as Record<string, unknown>)[k];
+      if (inf !== null && typeof inf === 'object') forms += entryCount((inf as { map?: unknown }).map);
+    }
+  }
+  if (total + forms > LIMITS.lexiconEntriesPerPack) {
+    out.push({
+      path: total > forms ? 'lexicons' : 'inflections',
+      message: `expected at most ${LIMITS.lexiconEntriesPerPack} lexicon and inflection entries in all, got ${total + forms} (${total} in ${count} lexicons, ${forms} inflection forms)`,
+    });
+  }
+  const guardCount = guards !== null && typeof guards === 'object' && !Array.isArray(guards) ? entryCount(guards) : 0;
+  if (guardCount > LIMITS.guardsPerPack) {
+    out.push({ path: 'guards', message: `expected at most ${LIMITS.guardsPerPack} guards, got ${guardCount}` });
+  }
+  return out;
+}
 
 /** Attach a description (for the generated JSON Schema) to a schema made for this one use. @internal */
 export function described<T extends z.ZodMiniType>(schema: T, description: string): T {

@@ -70,6 +70,30 @@ const ABBREV = /(?:^|[\s(])(?:dr|mr|mrs|ms|st|vs|etc|e\.g|i\.e|t\.ex|bl\.a|d\.v\
  */
 const MAX_PIECE = 2000;
 
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/**
+ * The last grapheme boundary after `start` and at or before `at`: a forced cut never falls
+ * inside a surrogate pair, an emoji sequence or between a letter and its combining marks (a
+ * finding or suggestion range would otherwise end between the two halves of a character).
+ * Only a short window around `at` is segmented, so the cost per cut is constant; a single
+ * "character" longer than that window (a letter with hundreds of combining marks) is cut
+ * between code points.
+ */
+export function graphemeCut(text: string, start: number, at: number): number {
+  const from = Math.max(start, at - 64);
+  let best = -1;
+  for (const g of graphemes.segment(text.slice(from, Math.min(text.length, at + 64)))) {
+    const b = from + g.index;
+    if (b > at) break;
+    if (g.index > 0) best = b;
+  }
+  if (best > start) return best;
+  const c = text.charCodeAt(at);
+  const p = text.charCodeAt(at - 1);
+  return c >= 0xdc00 && c <= 0xdfff && p >= 0xd800 && p <= 0xdbff && at - 1 > start ? at - 1 : at;
+}
+
 function* pieces(text: string): Generator<[number, number]> {
   let start = 0;
   while (start < text.length) {
@@ -84,7 +108,7 @@ function* pieces(text: string): Generator<[number, number]> {
       let m: RegExpExecArray | null;
       while ((m = re.exec(window))) if (m.index + m[0].length < window.length) cut = m.index + m[0].length;
       if (cut <= 0) cut = window.lastIndexOf(' ') + 1;
-      if (cut <= 0) cut = MAX_PIECE;
+      if (cut <= 0) cut = graphemeCut(text, lineStart, lineStart + MAX_PIECE) - lineStart;
       yield [lineStart, lineStart + cut];
       lineStart += cut;
     }
@@ -118,15 +142,36 @@ export function sentenceSpans(text: string, lang: string): Array<[number, number
       }
     }
   }
-  // Re-join splits after abbreviations ("Dr. Smith").
+  // Re-join splits after abbreviations ("Dr. Smith"). Only the end of the sentence so far is
+  // looked at (an abbreviation is a few characters), and a merged sentence stays within
+  // MAX_PIECE: "Dr. " repeated 50,000 times is 100 sentences, not one of 200 kB (which the
+  // English tagger cannot handle), and the merge stays linear.
   const merged: Array<[number, number]> = [];
   for (const sp of spans) {
     const prev = merged[merged.length - 1];
-    if (prev && ABBREV.test(text.slice(prev[0], prev[1])) && !/\n/.test(text.slice(prev[1], sp[0]))) {
+    if (prev && sp[1] - prev[0] <= MAX_PIECE && endsWithAbbreviation(text, prev[0], prev[1]) && !hasNewline(text, prev[1], sp[0])) {
       prev[1] = sp[1];
     } else merged.push([sp[0], sp[1]]);
   }
   return merged;
+}
+
+/** Longest stretch of text that {@link ABBREV} can match: a separator, `d.v.s`, `.` and a little slack. */
+const ABBREV_TAIL = 16;
+
+/** Whether `text[start, end)` ends with an abbreviation: {@link ABBREV} on its last few characters. */
+function endsWithAbbreviation(text: string, start: number, end: number): boolean {
+  const from = Math.max(start, end - ABBREV_TAIL);
+  const tail = text.slice(from, end);
+  // Cut out of a longer sentence, the tail's first character is not the sentence start: the
+  // `^` of the pattern must not match there.
+  return ABBREV.test(from > start ? '\u0000' + tail : tail);
+}
+
+function hasNewline(text: string, start: number, end: number): boolean {
+  // A loop, not indexOf: indexOf would scan on to the next line break, far past `end` on a long line.
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 10) return true;
+  return false;
 }
 
 /** The sentence of `text` between `start` and `end`, with its tokens. */

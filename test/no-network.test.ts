@@ -16,7 +16,13 @@
  *    new hit fails instead of passing silently.
  * 3. At run time, checking text (plain, Markdown, every language) with every network entry
  *    point of Node replaced by a trap makes no call to any of them.
+ * 4. The library bundles (every built file but the CLI, the language server and
+ *    `peerspeak/config`) read no environment variable (`process.env`) and write no output
+ *    (`console.*(…)`): bundled compromise reads `DEBUG_TAGS`/`DEBUG_MATCH` and logs every
+ *    word it tags, which the build strips (see `quiet` in tsup.config.ts). A child process
+ *    with those variables set checks text through `dist/` and prints only what it was asked to.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
@@ -46,6 +52,13 @@ const DYNAMIC_CODE: Array<[string, RegExp]> = [
   ['string timer', /\bset(?:Timeout|Interval)\s*\(\s*["'`]/g],
 ];
 const ALL = [...NETWORK, ...DYNAMIC_CODE];
+
+/** Environment reads and output in the library bundles (esbuild labels its define module `<define:process.env>`). */
+const ENV_AND_OUTPUT: Array<[string, RegExp]> = [
+  ['process.env', /(?<!<define:)\bprocess\s*\.\s*env\b|\bprocess\s*\[\s*["'`]env["'`]\s*\]/g],
+  ['console output', /(?<![\w$.])console\s*\.\s*(?:log|warn|error|info|debug|trace|table|dir|dirxml|group|groupCollapsed|time|timeEnd|timeLog|count|assert)\s*\(/g],
+  ['process.stdout/stderr', /\bprocess\s*\.\s*std(?:out|err)\b/g],
+];
 
 const builtins = builtinModules.filter((m) => !m.startsWith('_')).map((m) => m.replace(/^node:/, ''));
 const NODE_BUILTIN = moduleRef(builtins.map((b) => b.replace(/[/]/g, '\\/')).join('|'));
@@ -93,6 +106,15 @@ describe('scanner', () => {
     for (const s of fine) expect(scan('x', s, ALL, ''), s).toEqual([]);
     expect(scan('x', 'import { readFile } from "node:fs/promises"', [['builtin', NODE_BUILTIN]], '').length).toBe(1);
   });
+
+  it('finds environment reads and output, not look-alikes', () => {
+    for (const s of ['process.env.DEBUG_TAGS', 'const e = process.env;', "process['env']", 'console.log(x)', 'a && console.warn (x)', 'process.stdout.write(x)']) {
+      expect(scan('x', s, ENV_AND_OUTPUT, '').length, s).toBeGreaterThan(0);
+    }
+    for (const s of ['// <define:process.env>', 'typeof console.log === "function"', 'myconsole.log(x)', 'x.console.log(y)', 'processEnv']) {
+      expect(scan('x', s, ENV_AND_OUTPUT, ''), s).toEqual([]);
+    }
+  });
 });
 
 describe('built files (dist/)', () => {
@@ -108,6 +130,40 @@ describe('built files (dist/)', () => {
     expect(list.map((f) => relative(DIST, f))).toEqual(expect.arrayContaining(['index.js', 'index.cjs']));
     const hits = list.flatMap((f) => scan(f, readFileSync(f, 'utf8'), [['Node built-in in a browser-safe file', NODE_BUILTIN]], DIST));
     expect(hits).toEqual([]);
+  });
+});
+
+describe('library bundles read no environment and write no output (issue 16, item 8)', () => {
+  const skip = hasDist ? '' : ' — SKIPPED: dist/ is missing; run `npx tsup` (npm test builds first)';
+  it.skipIf(!hasDist)(`no process.env, console or stdout in the core, packs, Markdown and textlint bundles${skip}`, () => {
+    const list = files(DIST, /\.(c?js)$/).filter((f) => !NODE_ONLY.test(relative(DIST, f).split('\\').join('/')));
+    expect(list.map((f) => relative(DIST, f))).toEqual(expect.arrayContaining(['index.js', 'index.cjs', 'markdown.cjs']));
+    const hits = list.flatMap((f) => scan(f, readFileSync(f, 'utf8'), ENV_AND_OUTPUT, DIST));
+    expect(hits).toEqual([]);
+  });
+
+  it.skipIf(!hasDist)(`DEBUG_TAGS and DEBUG_MATCH do not make the built core print the text${skip}`, () => {
+    const script = [
+      "const lib = await import('peerspeak');",
+      "await import('peerspeak/all');",
+      "const md = await import('peerspeak/markdown');",
+      "const text = 'Everyone should just relax with their friends. You must call him. Du borde ringa henne.';",
+      "let n = 0;",
+      "for (const lang of ['en', 'sv', 'auto']) n += lib.check(text, { lang, profile: 'strict' }).findings.length;",
+      "n += md.checkMarkdown('# Hi\\n\\nYou should rest.\\n').findings.length;",
+      "process.stdout.write('findings=' + n);",
+    ].join('\n');
+    for (const type of ['module', 'commonjs']) {
+      const code = type === 'module' ? script : `(async () => { ${script.replace(/await import\('([^']+)'\)/g, "require('$1')")} })()`;
+      const r = spawnSync(process.execPath, ['--input-type=' + type, '-e', code], {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, DEBUG_TAGS: '1', DEBUG_MATCH: '1', DEBUG: '*', NODE_DEBUG: '' },
+      });
+      expect(r.stderr, type).toBe('');
+      expect(r.stdout, type).toMatch(/^findings=\d+$/);
+      expect(Number(r.stdout.split('=')[1]), type).toBeGreaterThan(2);
+    }
   });
 });
 

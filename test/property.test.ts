@@ -18,6 +18,16 @@
  * | applySuggestion only changes its range        | 25 %  | one check                             |
  * | top suggestion does not re-trigger its rule   | 25 %  | 1 + one re-check per finding (≤ 4)    |
  * | very long lines (1k–8k characters, one line)  | 5 %   | slowest per run: long sentences       |
+ * | prototype words, styled capitals, chains      | 5 %   | one check                             |
+ * | astral characters at the 2,000-unit cut       | 2 %   | one check of ~2 kB                    |
+ * | sentence spans (abbreviation chains, astral)  | 2 %   | segmentation only                     |
+ * | Markdown nested up to 6,000 levels            | 1 %   | a Markdown check                      |
+ *
+ * The hostile classes of issue 16 (`hostile` in the inputs file) have properties of their own: words
+ * named like `Object.prototype` members in sentences whose rewrites transform them, styled
+ * (astral) capitals, abbreviation chains, astral characters at the piece boundary, deep
+ * nesting. Suggestions must never contain `[native code]`, and a suggestion for well-formed
+ * text must be well-formed (no lone surrogate).
  *
  * Seed: the test runs with a fixed seed (`DEFAULT_SEED`) so that CI is reproducible and a
  * failure is never a matter of luck; the inputs still change whenever a built-in pack's
@@ -29,6 +39,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applySuggestion, check, createChecker, type Checker, type CheckResult, type Finding } from '../src/all.js';
+import { checkMarkdown } from '../src/markdown/index.js';
+import { sentenceSpans } from '../src/segment.js';
 import { builtinPacks, root } from './helpers.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -55,7 +67,11 @@ const INPUTS = JSON.parse(readFileSync(join(root, 'test', 'fixtures', 'property-
   phrases: string[];
   specials: string[];
   contexts: string[];
+  hostile: { prototypeWords: string[]; carriers: string[]; styled: string[]; abbreviations: string[]; astral: string[]; nesting: string[] };
 };
+const HOSTILE = INPUTS.hostile;
+/** Prototype-named words in the sentences that capture and transform them, and styled capitals. */
+const HOSTILE_PHRASES = [...HOSTILE.carriers.flatMap((c) => HOSTILE.prototypeWords.map((w) => c.replace('{w}', w))), ...HOSTILE.styled];
 const FIXED_PHRASES: string[] = INPUTS.phrases;
 
 function packPhrases(): string[] {
@@ -86,6 +102,9 @@ const randomCase = (s: string) =>
   ).map((f) => f(s));
 
 const phrase = fc.constantFrom(...PHRASES).chain(randomCase);
+const hostilePhrase = fc.oneof(fc.constantFrom(...HOSTILE_PHRASES), fc.constantFrom(...HOSTILE.prototypeWords));
+/** An abbreviation repeated: "Dr. Dr. Dr. …" grew one sentence without bound. */
+const chain = fc.tuple(fc.constantFrom(...HOSTILE.abbreviations), fc.integer({ min: 1, max: 40 })).map(([u, n]) => u.repeat(n));
 
 const piece: fc.Arbitrary<string> = fc.oneof(
   { weight: 8, arbitrary: phrase },
@@ -111,7 +130,7 @@ const message = fc
 const longLine = fc.record({
   // Not ", "-separated clauses: English tagging of those is far slower than linear (see
   // "hostile input does not hang" in bad-input.test.ts), which would stall this property rather than fail it.
-  unit: fc.constantFrom('x', 'word ', 'you ', 'should ', 'a\u0301', '👍🏽', '\u200b', '.', 'alla ', '\ud800', 'Du bør ', '- '),
+  unit: fc.constantFrom('x', 'word ', 'you ', 'should ', 'a\u0301', '👍🏽', '\u200b', '.', 'alla ', '\ud800', 'Du bør ', '- ', ...HOSTILE.abbreviations),
   length: fc.integer({ min: 1_000, max: 8_000 }),
   phrase,
   at: fc.double({ min: 0, max: 1, noNaN: true }),
@@ -122,6 +141,33 @@ function build(d: { unit: string; length: number; phrase: string; at: number; ta
   const i = Math.floor(d.at * filler.length);
   return filler.slice(0, i) + ' ' + d.phrase + ' ' + filler.slice(i) + d.tail;
 }
+
+/**
+ * Astral characters right at the 2,000-unit cut of a line with no space or sentence end before
+ * it (the cut is forced), then something the rules flag.
+ */
+const boundary = fc.record({
+  before: fc.integer({ min: 1_985, max: 2_003 }),
+  astral: fc.constantFrom(...HOSTILE.astral),
+  count: fc.integer({ min: 1, max: 6 }),
+  phrase: fc.oneof(phrase, hostilePhrase),
+});
+const buildBoundary = (d: { before: number; astral: string; count: number; phrase: string }) => 'x'.repeat(d.before) + d.astral.repeat(d.count) + ' ' + d.phrase;
+
+/** Markdown with container prefixes nested 0–6,000 deep (mostly shallow), around flagged text. */
+const nested = fc.record({
+  prefix: fc.constantFrom(...HOSTILE.nesting),
+  depth: fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 0, max: 40 }) }, { weight: 1, arbitrary: fc.integer({ min: 1_000, max: 6_000 }) }),
+  lines: fc.integer({ min: 1, max: 3 }),
+  phrase,
+});
+const buildNested = (d: { prefix: string; depth: number; lines: number; phrase: string }) =>
+  Array.from({ length: d.lines }, () => d.prefix.repeat(d.depth) + d.phrase).join('\n');
+
+/** A message of ordinary and hostile pieces: prototype-named words where rules capture them, styled capitals, abbreviation chains. */
+const hostileMessage = fc
+  .array(fc.tuple(fc.oneof({ weight: 2, arbitrary: phrase }, { weight: 3, arbitrary: hostilePhrase }, { weight: 1, arbitrary: chain }, { weight: 1, arbitrary: fc.constantFrom(...SPECIALS) }), sep), { minLength: 1, maxLength: 8 })
+  .map((parts) => parts.map(([p, s]) => p + s).join(''));
 
 const CONTEXTS: Array<string | undefined> = [undefined, undefined, undefined, ...INPUTS.contexts];
 const setting = fc.record({
@@ -148,6 +194,11 @@ function run(text: string, s: { lang: string; profile: string; context: string |
 
 const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
 const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
+/** No lone surrogate (String.prototype.isWellFormed, which the TypeScript lib here lacks). */
+function wellFormed(s: string): boolean {
+  return !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
+}
 
 /** Whether offset `i` falls between the two halves of a surrogate pair. */
 function splitsPair(text: string, i: number): boolean {
@@ -205,6 +256,8 @@ function problems(text: string, result: CheckResult): string[] {
     for (const s of f.suggestions ?? []) {
       const sp = rangeProblem(text, s.range, true);
       if (sp) out.push(`${where}: suggestion ${JSON.stringify(s.text)}: ${sp}`);
+      if (typeof s.text === 'string' && /\[native code\]|function Object\(/.test(s.text)) out.push(`${where}: suggestion ${JSON.stringify(s.text)} shows an Object.prototype member`);
+      if (typeof s.text === 'string' && wellFormed(text) && !wellFormed(s.text)) out.push(`${where}: suggestion ${JSON.stringify(s.text)} has a lone surrogate`);
       if (typeof s.text !== 'string' || typeof s.label !== 'string' || !s.label) out.push(`${where}: suggestion without text or label`);
     }
   }
@@ -341,6 +394,66 @@ describe('property: check() on arbitrary text', () => {
         if (bad.length) throw new Error(`${show(text)} ${JSON.stringify(s)}:\n  ${bad.join('\n  ')}`);
       }),
       params(0.05, 3),
+    );
+  }, PROPERTY_TIMEOUT);
+});
+
+describe('property: hostile shapes (issue 16)', () => {
+  it(`prototype-named words, styled capitals and abbreviation chains keep every invariant (${runs(0.05)} runs)`, () => {
+    let suggestions = 0;
+    fc.assert(
+      fc.property(hostileMessage, setting, (text, s) => {
+        const res = run(text, s);
+        for (const f of res.findings) suggestions += f.suggestions.length;
+        const bad = problems(text, res);
+        if (bad.length) throw new Error(`${show(text)} ${JSON.stringify(s)}:\n  ${bad.join('\n  ')}`);
+      }),
+      params(0.05, 7),
+    );
+    // Not vacuous: hostile words do reach suggestion templates.
+    expect(suggestions).toBeGreaterThan(runs(0.05) / 4);
+  }, PROPERTY_TIMEOUT);
+
+  it(`astral characters at the forced 2,000-unit cut keep every invariant (${runs(0.02)} runs)`, () => {
+    fc.assert(
+      fc.property(boundary, setting, (d, s) => {
+        const text = buildBoundary(d);
+        const bad = problems(text, run(text, s));
+        if (bad.length) throw new Error(`${show(text)} ${JSON.stringify(s)}:\n  ${bad.join('\n  ')}`);
+      }),
+      params(0.02, 4),
+    );
+  }, PROPERTY_TIMEOUT);
+
+  it(`sentence spans are ordered, bounded and never split a character (${runs(0.02)} runs)`, () => {
+    const spanInput = fc.oneof(
+      message,
+      boundary.map(buildBoundary),
+      fc.tuple(fc.constantFrom(...HOSTILE.abbreviations), fc.integer({ min: 500, max: 3_000 }), phrase).map(([u, n, p]) => u.repeat(n) + p),
+    );
+    fc.assert(
+      fc.property(spanInput, fc.constantFrom('en', 'sv', 'da'), (text, lang) => {
+        let prev = 0;
+        for (const [a, b] of sentenceSpans(text, lang)) {
+          if (a < prev || b <= a || b > text.length) throw new Error(`span [${a}, ${b}] out of order or range in ${show(text)}`);
+          if (b - a > 2000) throw new Error(`span [${a}, ${b}] longer than 2,000 in ${show(text)} (${lang})`);
+          if (splitsPair(text, a) || splitsPair(text, b)) throw new Error(`span [${a}, ${b}] splits a surrogate pair in ${show(text)}`);
+          prev = b;
+        }
+      }),
+      params(0.02, 5),
+    );
+  }, PROPERTY_TIMEOUT);
+
+  it(`Markdown nested up to 6,000 levels never throws and keeps every invariant (${runs(0.01)} runs)`, () => {
+    fc.assert(
+      fc.property(nested, fc.constantFrom(...PROFILES), (d, profile) => {
+        const text = buildNested(d);
+        const res = checkMarkdown(text, { profile });
+        const bad = problems(text, res as CheckResult);
+        if (bad.length) throw new Error(`${show(text)} ${profile}:\n  ${bad.join('\n  ')}`);
+      }),
+      params(0.01, 6),
     );
   }, PROPERTY_TIMEOUT);
 });

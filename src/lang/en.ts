@@ -396,7 +396,8 @@ const FIRST_PERSON: Record<string, string> = {
 /** "talk about their feelings" → "talk about my feelings" (framing only, no new facts). */
 export function firstPerson(phrase: string): string {
   return phrase.replace(/\b[A-Za-z']+\b/g, (w) => {
-    const r = FIRST_PERSON[w.toLowerCase()];
+    const k = w.toLowerCase();
+    const r = Object.hasOwn(FIRST_PERSON, k) ? FIRST_PERSON[k] : undefined;
     return r ?? w;
   });
 }

@@ -41,7 +41,8 @@ import { frontmatter } from 'micromark-extension-frontmatter';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { createChecker, detectLanguage, languages, type Category, type Checker, type CheckerOptions, type Finding, type Severity, lineColumn, lineStartsOf } from '../index.js';
 import { htmlComments } from '../linear.js';
-import { assembleFindings, markdownSections } from './sections.js';
+import { markdownSections } from './sections.js';
+import { blank, deepMarkers, lineRuns, looseSplits, MAX_DEPTH, MAX_INLINE_DELIMITERS, MAX_PARSE, neutralise, tameInline } from './limits.js';
 
 /**
  * The rule id of the report about a marker that suppressed nothing.
@@ -53,6 +54,20 @@ import { assembleFindings, markdownSections } from './sections.js';
  * ```
  */
 export const UNUSED_DIRECTIVE = 'peerspeak/unused-directive';
+
+/**
+ * The rule id of the notice that part of a document was checked as plain text: Markdown nested
+ * more than 16 levels deep (the deeper markers are read as text), or a stretch longer than
+ * 64 kB with no blank line to split it at (parsing it at once could take minutes). An `info`;
+ * turn it off with `rules: { 'peerspeak/plain-text': 'off' }`.
+ * @example
+ * ```ts
+ * import { checkMarkdown, PLAIN_TEXT } from 'peerspeak/markdown';
+ * const { findings } = checkMarkdown('> '.repeat(5000) + 'You should rest.');
+ * findings.some((f) => f.ruleId === PLAIN_TEXT); // true
+ * ```
+ */
+export const PLAIN_TEXT = 'peerspeak/plain-text';
 
 /**
  * A finding in a document: the library's Finding, plus the `peerspeak` category of marker reports.
@@ -181,14 +196,57 @@ interface Analysis {
   mask: string;
   blocks: Block[];
   markers: Marker[];
+  /** Parts read as plain text (see {@link PLAIN_TEXT}): where, and why. */
+  notices: Notice[];
+}
+
+interface Notice {
+  at: number;
+  message: string;
+}
+
+/** `text` checked as plain text: every run of non-blank lines is a block. */
+function plainAnalysis(text: string, message: string): Analysis {
+  return {
+    mask: text,
+    blocks: lineRuns(text, 0, text.length).map(([start, end]) => ({ start, end, kind: 'normal' as const })),
+    markers: [],
+    notices: [{ at: 0, message }],
+  };
 }
 
 /**
- * Parse `markdown` and return its prose mask (every non-prose UTF-16 unit replaced by a space,
- * line breaks kept; same length as the input), the prose blocks and the markers.
+ * {@link analyseTree}, with nesting bounded: container markers deeper than MAX_DEPTH are
+ * hidden from the parser (and masked as markup), and a stack overflow anywhere in parsing
+ * falls back to plain text. Valid input never throws.
  */
 function analyse(markdown: string): Analysis {
-  const tree = parse(markdown);
+  const deep = deepMarkers(markdown);
+  const inline = tameInline(neutralise(markdown, deep));
+  try {
+    const a = analyseTree(markdown, inline.source);
+    if (deep.length) {
+      a.mask = blank(a.mask, deep);
+      a.notices.push({ at: deep[0]![0], message: `Markdown nested more than ${MAX_DEPTH} levels deep: the deeper quote and list markers were read as plain text.` });
+    }
+    for (const at of inline.at) {
+      a.notices.push({ at, message: `A paragraph with more than ${MAX_INLINE_DELIMITERS} emphasis or link brackets: they were read as plain text (parsing them takes time that grows with their square).` });
+    }
+    a.notices.sort((x, y) => x.at - y.at);
+    return a;
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    return plainAnalysis(markdown, 'This part could not be parsed as Markdown (its structure is nested too deeply) and was checked as plain text.');
+  }
+}
+
+/**
+ * Parse `source` (`markdown` with deep markers neutralised: same length, same offsets) and
+ * return the prose mask of `markdown` (every non-prose UTF-16 unit replaced by a space, line
+ * breaks kept; same length as the input), the prose blocks and the markers.
+ */
+function analyseTree(markdown: string, source: string): Analysis {
+  const tree = parse(source);
   const prose: Array<[number, number]> = [];
   const blocks: Block[] = [];
   const markers: Marker[] = [];
@@ -270,7 +328,7 @@ function analyse(markdown: string): Analysis {
     .replace(/&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g, (m) => ' '.repeat(m.length))
     .replace(/\\(?=[!-/:-@[-`{-~])/g, ' ');
   blocks.sort((x, y) => x.start - y.start);
-  return { mask, blocks, markers };
+  return { mask, blocks, markers, notices: [] };
 }
 
 function isGoodMarker(html: string): boolean {
@@ -407,6 +465,39 @@ function unusedFindings(markdown: string, markers: Marker[], lineStarts: number[
     });
 }
 
+// ---------------------------------------------------------------- plain-text notices
+
+function noticeLevel(options: DocumentOptions, profile: string): Severity | 'off' {
+  const r = options.rules ?? {};
+  const level = (r[PLAIN_TEXT] ?? r['peerspeak/*'] ?? r['peerspeak'] ?? 'info') as Severity | 'off';
+  if (level === 'hint' && profile !== 'strict') return 'off';
+  return level;
+}
+
+function noticeFinding(markdown: string, n: Notice, lineStarts: number[], level: Severity): DocumentFinding {
+  const { line, column } = lineColumn(lineStarts, n.at);
+  let end = markdown.indexOf('\n', n.at);
+  if (end < 0) end = markdown.length;
+  if (end > n.at + 200) end = n.at + 200;
+  if (end > n.at && markdown.charCodeAt(end - 1) === 13) end--;
+  // Never end between the halves of a surrogate pair.
+  const c = markdown.charCodeAt(end);
+  if (end > n.at && c >= 0xdc00 && c <= 0xdfff) end--;
+  return {
+    ruleId: PLAIN_TEXT,
+    category: 'peerspeak',
+    severity: level,
+    principle: 'A document is always checked, even where its Markdown structure is too deep or too large to parse.',
+    message: n.message,
+    note: `Findings here may include text that Markdown would not show (code, link targets). Turn this notice off with rules: { "${PLAIN_TEXT}": "off" }.`,
+    range: [n.at, end],
+    line,
+    column,
+    text: markdown.slice(n.at, end),
+    suggestions: [],
+  };
+}
+
 // ---------------------------------------------------------------- checking
 
 function sortFindings(findings: DocumentFinding[]): DocumentFinding[] {
@@ -470,6 +561,8 @@ function checkAnalysed(markdown: string, a: Analysis, options: DocumentOptions):
   findings = suppress(findings, a.markers, lineStarts, markdown.length);
   const level = unusedLevel(options, profile);
   if (level !== 'off') findings.push(...unusedFindings(markdown, a.markers, lineStarts, level));
+  const plainLevel = noticeLevel(options, profile);
+  if (plainLevel !== 'off') findings.push(...a.notices.map((n) => noticeFinding(markdown, n, lineStarts, plainLevel)));
   return { findings: sortFindings(findings), lang: lang ?? langOf(options) };
 }
 
@@ -518,29 +611,49 @@ export function checkMarkdown(markdown: string, options: DocumentOptions = {}): 
 }
 
 /**
- * Longest text parsed at once. A syntax tree takes about 100 times the memory of its source, so
- * a longer document is parsed in runs of whole sections (split where no Markdown construct can
- * continue: see `markdownSections`): memory stays flat and time linear. Prose is checked block by
- * block either way, so the findings are the same, except that `lang: 'auto'` takes the
- * document's language per run.
+ * Longest text parsed at once (see `limits.ts`). A syntax tree takes about 100 times the
+ * memory of its source, and micromark is quadratic on some shapes, so a longer document is
+ * parsed in runs of whole sections (split where no Markdown construct can continue: see
+ * `markdownSections`; where that finds no split, at blank lines outside code fences) and the
+ * analyses are joined: memory stays flat, time linear, and suppression markers, good examples
+ * and `lang: 'auto'` work across the whole document as for a short one. A run that still
+ * exceeds the limit is checked as plain text, with a notice. Reference definitions apply only
+ * within their run.
  */
-const CHUNK = 64 * 1024;
+const CHUNK = MAX_PARSE;
 
 function checkInChunks(markdown: string, options: DocumentOptions): DocumentResult {
-  const sections = markdownSections(markdown, false);
-  const parts: Array<{ start: number; findings: DocumentFinding[] }> = [];
-  let lang: string | undefined;
-  for (let k = 0; k < sections.length; ) {
-    const start = sections[k]![0];
-    let end = sections[k]![1];
-    for (k++; k < sections.length && sections[k]![1] - start <= CHUNK; k++) end = sections[k]![1];
-    const chunk = markdown.slice(start, end);
-    const res = checkAnalysed(chunk, analyse(chunk), options);
-    lang ??= res.lang;
-    parts.push({ start, findings: res.findings });
+  const runs: Array<[number, number]> = [];
+  for (const [s, e] of markdownSections(markdown, false, true)) {
+    if (e - s <= CHUNK) {
+      runs.push([s, e]);
+      continue;
+    }
+    let from = s;
+    for (const cut of looseSplits(markdown, s, e)) {
+      runs.push([from, cut]);
+      from = cut;
+    }
+    runs.push([from, e]);
   }
-  const findings = assembleFindings(markdown, parts);
-  return { findings: sortFindings(findings), lang: lang ?? langOf(options) };
+  const masks: string[] = [];
+  const merged: Analysis = { mask: '', blocks: [], markers: [], notices: [] };
+  for (let k = 0; k < runs.length; ) {
+    const start = runs[k]![0];
+    let end = runs[k]![1];
+    for (k++; k < runs.length && runs[k]![1] - start <= CHUNK; k++) end = runs[k]![1];
+    const chunk = markdown.slice(start, end);
+    const a =
+      chunk.length > CHUNK
+        ? plainAnalysis(chunk, `This part (${Math.round(chunk.length / 1024)} kB with no blank line to split it at) was checked as plain text: parsing it as Markdown at once could take minutes.`)
+        : analyse(chunk);
+    masks.push(a.mask);
+    for (const b of a.blocks) merged.blocks.push({ ...b, start: b.start + start, end: b.end + start });
+    for (const m of a.markers) merged.markers.push({ ...m, start: m.start + start, end: m.end + start });
+    for (const n of a.notices) merged.notices.push({ at: n.at + start, message: n.message });
+  }
+  merged.mask = masks.join('');
+  return checkAnalysed(markdown, merged, options);
 }
 
 function checkPlain(text: string, options: DocumentOptions): DocumentResult {

@@ -83,9 +83,11 @@ const GROUP = 6;
  * follows a blank line (not in front matter, a fence or an HTML block, and not right after an
  * HTML comment such as `<!-- peerspeak-example: good -->`). Conservative: when unsure, no split.
  * With `group` (the default), only some of those lines start a section (see `boundary`).
+ * With `acrossDocumentWide`, a document with a reference definition or a suppression region
+ * is split too (the caller then resolves suppression across the sections itself).
  */
-export function markdownSections(text: string, group = true): Array<[number, number]> {
-  if (hasDocumentWideConstruct(text)) return [[0, text.length]];
+export function markdownSections(text: string, group = true, acrossDocumentWide = false): Array<[number, number]> {
+  if (!acrossDocumentWide && hasDocumentWideConstruct(text)) return [[0, text.length]];
   const starts = [0];
   const lines = text.split('\n');
   let offset = 0;
