@@ -36,7 +36,7 @@ import {
   type MatchContext,
 } from './pattern.js';
 import { lineColumn, lineStartsOf, normalize, segment, sentenceAt, sentenceSpans, tokenize, type Sentence, type Token } from './segment.js';
-import { capitalise, lowerFirst, render, templateProblem, tidy } from './rewrite.js';
+import { ADVICE_NAMES, adviceClause, capitalise, clauseLexicon, lowerFirst, render, templateProblem, tidy } from './rewrite.js';
 import { trimEndSeparators, wordBeforeTrailingSpace } from './linear.js';
 import type { LanguageSupport } from './lang/types.js';
 
@@ -304,7 +304,8 @@ export function compilePack(input: unknown, where = 'pack', support?: LanguageSu
       const entry = typeof m === 'string' ? { pattern: m } : m;
       const path = typeof m === 'string' ? `${base}.match.${mi}` : `${base}.match.${mi}.pattern`;
       const pattern = compile(entry.pattern, path);
-      const caps = new Set(['rest', 'before', 'match', ...captureNames(entry.pattern)]);
+      const names = captureNames(entry.pattern);
+      const caps = new Set(['rest', 'before', 'match', ...names, ...(names.includes('verb') ? ADVICE_NAMES.map((n) => n.replace(/\.\.\.$/, '')) : [])]);
       const suggest = entry.suggest ?? rule.suggest ?? [];
       checkSuggest(suggest, entry.suggest ? `${base}.match.${mi}.suggest` : `${base}.suggest`, caps);
       return {
@@ -616,7 +617,8 @@ function buildSuggestions(
   // the cut ("it really works") is kept as a sentence of its own after the rewrite.
   const cut = clauseCut(toks, m.end, pack);
   const re = restEnd(toks, m.end, cut.end);
-  const remainder = cut.end < toks.length ? capitalise(text.slice(toks[cut.resume]!.end, st.sentence.end).trim()) : '';
+  const rawRemainder = cut.end < toks.length ? text.slice(toks[cut.resume]!.end, st.sentence.end).trim() : '';
+  let remainder = capitalise(rawRemainder);
   const values: Record<string, string> = {
     match: spanText(toks, text, m.start, m.end),
     rest: spanText(toks, text, m.end, Math.max(m.end, re)),
@@ -626,11 +628,29 @@ function buildSuggestions(
     values[name] = spanText(toks, text, a, b);
     values[name + '...'] = spanText(toks, text, a, Math.max(b, re));
   }
+  // The advice clause: the writer's verb phrase kept as written, their reason joined back.
+  const lex = clauseLexicon(pack.strings);
+  const verbCap = m.captures['verb'];
+  let joined = false;
+  let aside = '';
+  if (lex && verbCap) {
+    const adv = adviceClause({ toks, text, from: verbCap[0], to: Math.max(verbCap[1], re), remainder: rawRemainder, tags: st.ctx.tags, lex });
+    // An emergency referral ("go to the ER now") is never reworded into something softer.
+    if (adv.emergency) return [];
+    Object.assign(values, adv.values);
+    joined = adv.remainderJoined;
+    aside = adv.aside;
+  }
   const out: Suggestion[] = [];
   const [sStart, sEnd] = sentenceRange(st);
   for (const t of templates) {
     const rendered = render(t.template, { values, lexicons: pack.lexicons, transforms: pack.transforms });
     if (rendered === null) continue;
+    remainder = joined && /\{tail\}/.test(t.template) ? '' : capitalise(rawRemainder);
+    if (aside && /\{act\.\.\./.test(t.template)) {
+      const close = remainder ? '' : (/^\s*[.!?…]+/u.exec(text.slice(toks[re - 1]!.end, sEnd))?.[0].trim() ?? '');
+      remainder = (aside + close + ' ' + remainder).trim();
+    }
     let range: [number, number];
     let replacement = rendered;
     const mode = t.replace ?? 'sentence';
@@ -660,6 +680,9 @@ function buildSuggestions(
       if (remainder && usesTail(t.template)) replacement += ' ' + remainder;
     }
     replacement = tidy(replacement);
+    // Emoji the writer put in the replaced range stay, after the rewrite.
+    const emoji = [...text.slice(range[0], range[1]).matchAll(/\p{Extended_Pictographic}\uFE0F?/gu)].map((e) => e[0]).filter((e) => !replacement.includes(e));
+    if (emoji.length) replacement += ' ' + emoji.join('');
     if (!replacement || replacement === text.slice(range[0], range[1])) continue;
     if (out.some((s) => s.text === replacement)) continue;
     out.push({ text: replacement, range, label: t.label });
@@ -1140,7 +1163,7 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
  * import { applySuggestion, check } from 'peerspeak';
  * const text = 'You should call your doctor.';
  * const [finding] = check(text).findings;
- * applySuggestion(text, finding.suggestions[0]); // 'Would calling your doctor be an option for you?'
+ * applySuggestion(text, finding.suggestions[0]); // 'I wonder if it might help to call your doctor — what do you think?'
  * ```
  */
 export function applySuggestion(text: string, suggestion: Suggestion): string {
