@@ -632,14 +632,18 @@ function buildSuggestions(
   const lex = clauseLexicon(pack.strings);
   const verbCap = m.captures['verb'];
   let joined = false;
-  let aside = '';
+  let asideFrom = -1;
+  let link = '';
   if (lex && verbCap) {
     const adv = adviceClause({ toks, text, from: verbCap[0], to: Math.max(verbCap[1], re), remainder: rawRemainder, tags: st.ctx.tags, lex });
     // An emergency referral ("go to the ER now") is never reworded into something softer.
     if (adv.emergency) return [];
     Object.assign(values, adv.values);
     joined = adv.remainderJoined;
-    aside = adv.aside;
+    asideFrom = adv.asideFrom;
+    // "…, but try your best" → "…, but I wonder if…": a link that opens the match stays.
+    const first = toks[m.start]!;
+    if (m.start > 0 && first.word && lex.keepLinks.has(first.norm) && m.start < verbCap[0]) link = first.text + ' ';
   }
   const out: Suggestion[] = [];
   const [sStart, sEnd] = sentenceRange(st);
@@ -647,10 +651,7 @@ function buildSuggestions(
     const rendered = render(t.template, { values, lexicons: pack.lexicons, transforms: pack.transforms });
     if (rendered === null) continue;
     remainder = joined && /\{tail\}/.test(t.template) ? '' : capitalise(rawRemainder);
-    if (aside && /\{act\.\.\./.test(t.template)) {
-      const close = remainder ? '' : (/^\s*[.!?…]+/u.exec(text.slice(toks[re - 1]!.end, sEnd))?.[0].trim() ?? '');
-      remainder = (aside + close + ' ' + remainder).trim();
-    }
+    if (asideFrom >= 0 && /\{(?:act|mind|pos)\.\.\./.test(t.template)) remainder = capitalise(text.slice(asideFrom, st.sentence.end).trim());
     let range: [number, number];
     let replacement = rendered;
     const mode = t.replace ?? 'sentence';
@@ -665,6 +666,7 @@ function buildSuggestions(
       // At the sentence start, or after a sentence end the segmenter missed ("…so much. call"),
       // the rewrite starts with a capital.
       replacement = range[0] === sStart || SENTENCE_END.has(lead.trimEnd().slice(-1)) ? capitalise(rendered) : lowerFirst(rendered);
+      if (link && range[0] > sStart && !SENTENCE_END.has(lead.trimEnd().slice(-1))) replacement = link + lowerFirst(rendered);
       // "If you feel this way you should…" → "If you feel this way, would…": the new clause
       // needs a comma when the text before it runs straight into it.
       const lastWord = wordBeforeTrailingSpace(lead)?.toLowerCase().replace(/’/g, "'");

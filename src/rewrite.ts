@@ -132,6 +132,7 @@ export interface ClauseLexicon {
   listEnds: Set<string>;
   emergency: Set<string>;
   notVerbs: Set<string>;
+  keepLinks: Set<string>;
 }
 
 const lexiconCache = new WeakMap<Record<string, string>, ClauseLexicon | null>();
@@ -154,6 +155,7 @@ export function clauseLexicon(strings: Record<string, string>): ClauseLexicon | 
         listEnds: words(strings['listEnds']),
         emergency: words(strings['emergencyWords']),
         notVerbs: words(strings['notVerbs']),
+        keepLinks: words(strings['keepLinks']),
       }
     : null;
   lexiconCache.set(strings, lex);
@@ -176,8 +178,11 @@ export interface AdviceClause {
   values: Record<string, string>;
   /** True when the remainder was joined into `{tail}` and must not be repeated. */
   remainderJoined: boolean;
-  /** An independent clause split off the action ("exams are brutal i know"), kept as a sentence. */
-  aside: string;
+  /**
+   * Where an independent clause split off the action starts ("exams are brutal i know"), as a
+   * text offset, or -1: from there to the sentence end the writer's text is kept as written.
+   */
+  asideFrom: number;
   /** The clause refers to emergency help: it is never reworded into a softer suggestion. */
   emergency: boolean;
 }
@@ -226,20 +231,19 @@ export function adviceClause(inp: AdviceInput): AdviceClause {
   const comma = split < b && toks[split]!.text === ',';
   const tailStart = comma ? split + 1 : split;
   let tail = '';
-  let aside = '';
-  if (tailStart < b) {
+  const asideFrom = asideAt >= 0 ? toks[asideAt]!.start : -1;
+  if (tailStart < b && asideAt < 0) {
     let e = b;
     while (e > tailStart && !toks[e - 1]!.word) e--;
     const piece = e > tailStart ? text.slice(toks[tailStart]!.start, toks[e - 1]!.end) : '';
-    if (asideAt >= 0) aside = capitalise(piece) + text.slice(toks[e - 1]!.end, toks[b - 1]!.end).replace(/\s+/g, ' ');
-    else if (piece) tail = (comma ? ', ' : ' ') + piece;
+    if (piece) tail = (comma ? ', ' : ' ') + piece;
   }
   // A remainder that starts with a subordinator ("even if…", "since…") is part of this
   // sentence: it joins the tail instead of standing alone as a fragment.
   let remainderJoined = false;
   const rem = inp.remainder.trim().replace(/[.!?…]+$/u, '');
   const remFirst = rem.split(/\s+/)[0]?.toLowerCase().replace(/[^\p{L}']/gu, '') ?? '';
-  if (rem && lex.subordinators.has(remFirst)) {
+  if (rem && asideAt < 0 && lex.subordinators.has(remFirst)) {
     tail += ', ' + rem;
     remainderJoined = true;
   }
@@ -258,7 +262,7 @@ export function adviceClause(inp: AdviceInput): AdviceClause {
   let mi = 0;
   while (mi + 1 < actToks.length && lex.tryLead.has(toks[actToks[mi]!]!.norm) && toks[actToks[mi + 1]!]!.norm === 'to') mi += 2;
   const mindStart = actToks[mi];
-  const mindset = !neg && !list && mindStart !== undefined && lex.mindsetVerbs.has(toks[mindStart]!.norm);
+  const mindset = !neg && !list && mindStart !== undefined && actToks.length - mi <= 8 && lex.mindsetVerbs.has(toks[mindStart]!.norm) && toks[mindStart + 1]?.norm !== 'me';
   const mind = mindStart !== undefined ? text.slice(toks[mindStart]!.start, toks[actEnd - 1]!.end) : '';
   let listText = act;
   if (list) listText = listText.replace(/,?\s*\b(?:etc|and so on)\.?$/i, '');
@@ -266,7 +270,7 @@ export function adviceClause(inp: AdviceInput): AdviceClause {
   const casual =
     sentenceWords.some((t) => lex.casualWords.has(t.norm)) ||
     /!{2,}/.test(text.slice(toks[0]?.start ?? 0, toks[toks.length - 1]?.end ?? 0)) ||
-    /^\p{Ll}/u.test(toks.find((t) => t.word)?.text ?? '');
+    (/^\p{Ll}/u.test(toks.find((t) => t.word)?.text ?? '') && !/[.?!]$/.test(toks[toks.length - 1]?.text ?? ''));
   const second = toks[actToks[1] ?? -1];
   const gsafe = !neg && !list && !/ing$/i.test(first?.norm ?? '') && !tail && !!first && isVerbTag(tags[actToks[0]!]) && !(second && /ing$/i.test(second.norm)) && !lex.leadDrop.has(first.norm);
   const n = actToks.length;
@@ -295,5 +299,5 @@ export function adviceClause(inp: AdviceInput): AdviceClause {
     delete values['mind...'];
     delete values['pos...'];
   }
-  return { values, remainderJoined, aside, emergency };
+  return { values, remainderJoined, asideFrom, emergency };
 }
