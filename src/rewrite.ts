@@ -241,7 +241,8 @@ export function adviceClause(inp: AdviceInput): AdviceClause {
   // A remainder that starts with a subordinator ("even if…", "since…") is part of this
   // sentence: it joins the tail instead of standing alone as a fragment.
   let remainderJoined = false;
-  const rem = inp.remainder.trim().replace(/[.!?…]+$/u, '');
+  let rem = inp.remainder.trim();
+  while (rem && '.!?…'.includes(rem[rem.length - 1]!)) rem = rem.slice(0, -1);
   const remFirst = rem.split(/\s+/)[0]?.toLowerCase().replace(/[^\p{L}']/gu, '') ?? '';
   if (rem && asideAt < 0 && lex.subordinators.has(remFirst)) {
     tail += ', ' + rem;
@@ -264,8 +265,14 @@ export function adviceClause(inp: AdviceInput): AdviceClause {
   const mindStart = actToks[mi];
   const mindset = !neg && !list && mindStart !== undefined && actToks.length - mi <= 8 && lex.mindsetVerbs.has(toks[mindStart]!.norm) && toks[mindStart + 1]?.norm !== 'me';
   const mind = mindStart !== undefined ? text.slice(toks[mindStart]!.start, toks[actEnd - 1]!.end) : '';
+  // A list ends without its "etc": the frame says the writer offers some of these.
   let listText = act;
-  if (list) listText = listText.replace(/,?\s*\b(?:etc|and so on)\.?$/i, '');
+  const lastWord = actToks[actToks.length - 1];
+  if (list && lastWord !== undefined && lastWord > a && lex.listEnds.has(toks[lastWord]!.norm)) {
+    let e = lastWord;
+    while (e > a && !toks[e - 1]!.word) e--;
+    listText = text.slice(toks[a]!.start, toks[e - 1]!.end);
+  }
   const sentenceWords = toks.filter((t) => t.word);
   const casual =
     sentenceWords.some((t) => lex.casualWords.has(t.norm)) ||
