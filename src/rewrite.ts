@@ -201,17 +201,23 @@ export function adviceClause(inp: AdviceInput): AdviceClause {
   // Leading intensifiers ("def", "totally") do not survive into a frame.
   while (a < b - 1 && toks[a]!.word && lex.leadDrop.has(toks[a]!.norm)) a++;
   let split = b;
-  const tags = inp.tags();
+  // Tags are asked for only where words cannot decide: tagging loads compromise, which a
+  // message whose advice is plain words never needs.
+  let tagged: Array<Set<string>> | undefined;
+  const tagAt = (i: number): Set<string> | undefined => (tagged ??= inp.tags())[i];
   let asideAt = -1;
   for (let k = a + 1; k < b; k++) {
     const t = toks[k]!;
-    if (t.text === ',' && toks[k + 1]?.word && !isVerbTag(tags[k + 1]) && !lex.subordinators.has(toks[k + 1]!.norm) && !lex.listEnds.has(toks[k + 1]!.norm)) {
+    if (t.text === ',' && toks[k + 1]?.word && !isVerbTag(tagAt(k + 1)) && !lex.subordinators.has(toks[k + 1]!.norm) && !lex.listEnds.has(toks[k + 1]!.norm)) {
       // "Keep at it mate, exams are brutal i know": a finite verb after the comma starts a
       // clause of the writer's own, kept as a sentence after the rewrite.
       let e = k + 1;
       while (e < b && toks[e]!.text !== ',') e++;
       let finite = false;
-      for (let j = k + 2; j < e; j++) if (tags[j]?.has('Copula') || ((tags[j]?.has('PresentTense') || tags[j]?.has('PastTense') || tags[j]?.has('Modal')) && !tags[j]?.has('Imperative'))) finite = true;
+      for (let j = k + 2; j < e; j++) {
+        const tj = tagAt(j);
+        if (tj?.has('Copula') || ((tj?.has('PresentTense') || tj?.has('PastTense') || tj?.has('Modal')) && !tj?.has('Imperative'))) finite = true;
+      }
       if (finite) {
         split = k;
         asideAt = k + 1;
@@ -256,7 +262,7 @@ export function adviceClause(inp: AdviceInput): AdviceClause {
   // A list: a comma followed by another verb ("eat better, sleep more and exercise") or "etc".
   let list = false;
   for (let k = a + 1; k < actEnd; k++) {
-    if (toks[k]!.text === ',' && toks[k + 1]?.word && (isVerbTag(tags[k + 1]) || lex.listEnds.has(toks[k + 1]!.norm))) list = true;
+    if (toks[k]!.text === ',' && toks[k + 1]?.word && (lex.listEnds.has(toks[k + 1]!.norm) || isVerbTag(tagAt(k + 1)))) list = true;
     if (toks[k]!.word && lex.listEnds.has(toks[k]!.norm)) list = true;
   }
   // The action without "try to"/"learn to" in front, for mindset frames.
@@ -279,7 +285,7 @@ export function adviceClause(inp: AdviceInput): AdviceClause {
     /!{2,}/.test(text.slice(toks[0]?.start ?? 0, toks[toks.length - 1]?.end ?? 0)) ||
     (/^\p{Ll}/u.test(toks.find((t) => t.word)?.text ?? '') && !/[.?!]$/.test(toks[toks.length - 1]?.text ?? ''));
   const second = toks[actToks[1] ?? -1];
-  const gsafe = !neg && !list && !/ing$/i.test(first?.norm ?? '') && !tail && !!first && isVerbTag(tags[actToks[0]!]) && !(second && /ing$/i.test(second.norm)) && !lex.leadDrop.has(first.norm);
+  const gsafe = !neg && !list && !/ing$/i.test(first?.norm ?? '') && !tail && !!first && /^\p{L}+$/u.test(first.norm) && !lex.notVerbs.has(first.norm) && !(second && /ing$/i.test(second.norm)) && !lex.leadDrop.has(first.norm);
   const n = actToks.length;
   const emergency = toks.slice(inp.from, inp.to).some((t) => lex.emergency.has(t.norm)) || /\b(?:a&e|a & e)\b/i.test(act);
   const values: Record<string, string> = { tail, 'act...': list ? listText : act };
@@ -291,7 +297,7 @@ export function adviceClause(inp: AdviceInput): AdviceClause {
   if (mindset) values['mind...'] = mind;
   flag('list', list);
   // "I'd suggest talking to…": the writer's phrase is already a gerund phrase.
-  const ger = !neg && !list && !!first && /ing$/i.test(first.norm) && !!tags[actToks[0]!]?.has('Gerund');
+  const ger = !neg && !list && !!first && /ing$/i.test(first.norm) && !!tagAt(actToks[0]!)?.has('Gerund');
   flag('ger', ger);
   flag('single', !list && !mindset && !neg && !ger);
   flag('mindset', mindset);
