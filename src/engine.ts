@@ -37,7 +37,7 @@ import {
   type MatchContext,
 } from './pattern.js';
 import { lineColumn, lineStartsOf, normalize, segment, sentenceAt, sentenceSpans, tokenize, type Sentence, type Token } from './segment.js';
-import { capitalise, lowerFirst, render, templateProblem, tidy } from './rewrite.js';
+import { ADVICE_NAMES, adviceClause, capitalise, clauseLexicon, lowerFirst, render, templateProblem, tidy } from './rewrite.js';
 import { trimEndSeparators, wordBeforeTrailingSpace } from './linear.js';
 import type { LanguageSupport } from './lang/types.js';
 
@@ -330,7 +330,8 @@ export function compilePack(input: unknown, where = 'pack', support?: LanguageSu
       const entry = typeof m === 'string' ? { pattern: m } : m;
       const path = typeof m === 'string' ? `${base}.match.${mi}` : `${base}.match.${mi}.pattern`;
       const pattern = compile(entry.pattern, path);
-      const caps = new Set(['rest', 'before', 'match', ...captureNames(entry.pattern)]);
+      const names = captureNames(entry.pattern);
+      const caps = new Set(['rest', 'before', 'match', ...names, ...(names.includes('verb') ? ADVICE_NAMES.map((n) => n.replace(/\.\.\.$/, '')) : [])]);
       const suggest = entry.suggest ?? rule.suggest ?? [];
       checkSuggest(suggest, entry.suggest ? `${base}.match.${mi}.suggest` : `${base}.suggest`, caps);
       return {
@@ -661,7 +662,8 @@ function buildSuggestions(
   // the cut ("it really works") is kept as a sentence of its own after the rewrite.
   const cut = clauseCut(toks, m.end, pack);
   const re = restEnd(toks, m.end, cut.end);
-  const remainder = cut.end < toks.length ? capitalise(text.slice(toks[cut.resume]!.end, st.sentence.end).trim()) : '';
+  const rawRemainder = cut.end < toks.length ? text.slice(toks[cut.resume]!.end, st.sentence.end).trim() : '';
+  let remainder = capitalise(rawRemainder);
   const values: Record<string, string> = {
     match: spanText(toks, text, m.start, m.end),
     rest: spanText(toks, text, m.end, Math.max(m.end, re)),
@@ -671,11 +673,30 @@ function buildSuggestions(
     values[name] = spanText(toks, text, a, b);
     values[name + '...'] = spanText(toks, text, a, Math.max(b, re));
   }
+  // The advice clause: the writer's verb phrase kept as written, their reason joined back.
+  const lex = clauseLexicon(pack.strings);
+  const verbCap = m.captures['verb'];
+  let joined = false;
+  let asideFrom = -1;
+  let link = '';
+  if (lex && verbCap) {
+    const adv = adviceClause({ toks, text, from: verbCap[0], to: Math.max(verbCap[1], re), remainder: rawRemainder, tags: st.ctx.tags, lex });
+    // An emergency referral ("go to the ER now") is never reworded into something softer.
+    if (adv.emergency) return [];
+    Object.assign(values, adv.values);
+    joined = adv.remainderJoined;
+    asideFrom = adv.asideFrom;
+    // "…, but try your best" → "…, but I wonder if…": a link that opens the match stays.
+    const first = toks[m.start]!;
+    if (m.start > 0 && first.word && lex.keepLinks.has(first.norm) && m.start < verbCap[0]) link = first.text + ' ';
+  }
   const out: Suggestion[] = [];
   const [sStart, sEnd] = sentenceRange(st);
   for (const t of templates) {
     const rendered = render(t.template, { values, lexicons: pack.lexicons, transforms: pack.transforms });
     if (rendered === null) continue;
+    remainder = joined && /\{tail\}/.test(t.template) ? '' : capitalise(rawRemainder);
+    if (asideFrom >= 0 && /\{(?:act|mind|pos)\.\.\./.test(t.template)) remainder = capitalise(text.slice(asideFrom, st.sentence.end).trim());
     let range: [number, number];
     let replacement = rendered;
     const mode = t.replace ?? 'sentence';
@@ -690,6 +711,7 @@ function buildSuggestions(
       // At the sentence start, or after a sentence end the segmenter missed ("…so much. call"),
       // the rewrite starts with a capital.
       replacement = range[0] === sStart || SENTENCE_END.has(lead.trimEnd().slice(-1)) ? capitalise(rendered) : lowerFirst(rendered);
+      if (link && range[0] > sStart && !SENTENCE_END.has(lead.trimEnd().slice(-1))) replacement = link + lowerFirst(rendered);
       // "If you feel this way you should…" → "If you feel this way, would…": the new clause
       // needs a comma when the text before it runs straight into it.
       const lastWord = wordBeforeTrailingSpace(lead)?.toLowerCase().replace(/’/g, "'");
@@ -705,6 +727,9 @@ function buildSuggestions(
       if (remainder && usesTail(t.template)) replacement += ' ' + remainder;
     }
     replacement = tidy(replacement);
+    // Emoji the writer put in the replaced range stay, after the rewrite.
+    const emoji = [...text.slice(range[0], range[1]).matchAll(/\p{Extended_Pictographic}\uFE0F?/gu)].map((e) => e[0]).filter((e) => !replacement.includes(e));
+    if (emoji.length) replacement += ' ' + emoji.join('');
     if (!replacement || replacement === text.slice(range[0], range[1])) continue;
     if (out.some((s) => s.text === replacement)) continue;
     out.push({ text: replacement, range, label: t.label });
@@ -1229,7 +1254,7 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
  * import { applySuggestion, check } from 'peerspeak';
  * const text = 'You should call your doctor.';
  * const [finding] = check(text).findings;
- * applySuggestion(text, finding.suggestions[0]); // 'Would calling your doctor be an option for you?'
+ * applySuggestion(text, finding.suggestions[0]); // 'I wonder if it might help to call your doctor — what do you think?'
  * ```
  */
 export function applySuggestion(text: string, suggestion: Suggestion): string {

@@ -5,7 +5,7 @@
  * ```ts
  * import { check, applySuggestion } from 'peerspeak';
  * const { findings } = check('You should call your doctor.');
- * findings[0].suggestions[0].text; // 'Would calling your doctor be an option for you?'
+ * findings[0].suggestions[0].text; // 'I wonder if it might help to call your doctor — what do you think?'
  * ```
  * @module
  */

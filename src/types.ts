@@ -74,7 +74,7 @@ export type Profile = 'chat' | 'training' | 'strict';
  * const text = 'You should call your doctor.';
  * const top: Suggestion = check(text).findings[0].suggestions[0];
  * top.label; // a short button label
- * applySuggestion(text, top); // 'Would calling your doctor be an option for you?'
+ * applySuggestion(text, top); // 'I wonder if it might help to call your doctor — what do you think?'
  * ```
  */
 export interface Suggestion {

@@ -16,8 +16,8 @@ describe('check()', () => {
     expect(f.text).toBe(text.slice(f.range[0], f.range[1]));
     expect(f.text).toBe('You should call');
     expect(f.suggestions.length).toBeGreaterThanOrEqual(2);
-    expect(applySuggestion(text, f.suggestions[0]!)).toBe('Thanks for writing.\nWould calling your doctor be an option for you?');
-    expect(applySuggestion(text, f.suggestions[1]!)).toBe('Thanks for writing.\nI wonder if calling your doctor could help. What do you think?');
+    expect(applySuggestion(text, f.suggestions[0]!)).toBe('Thanks for writing.\nI wonder if it might help to call your doctor — what do you think?');
+    expect(applySuggestion(text, f.suggestions[1]!)).toBe("Thanks for writing.\nI'm wondering whether you'd want to call your doctor — it's up to you.");
   });
 
   it('gives findings in document order', () => {
@@ -55,7 +55,7 @@ describe('check()', () => {
   it('keeps the rest of the sentence when rewriting a clause', () => {
     const text = 'If the pain comes back, go to your GP.';
     const f = check(text).findings[0]!;
-    expect(applySuggestion(text, f.suggestions[0]!)).toBe('If the pain comes back, would going to your GP be an option for you?');
+    expect(applySuggestion(text, f.suggestions[0]!)).toBe('If the pain comes back, I wonder if it might help to go to your GP — what do you think?');
   });
 
   it('leaves an emergency referral alone: the ER is the right message there', () => {
@@ -126,10 +126,10 @@ describe('profiles and options', () => {
       [1, 1, 'You should rest'],
       [3, 3, 'You should rest'],
     ]);
-    expect(applySuggestion(text, fs[1]!.suggestions[0]!)).toBe(`${one}\nOk.\n  Would resting be an option for you?`);
+    expect(applySuggestion(text, fs[1]!.suggestions[0]!)).toBe(`${one}\nOk.\n  I wonder if it might help to rest — what do you think?`);
     // Mutating a result does not leak into the next one.
     fs[1]!.suggestions[0]!.text = 'changed';
-    expect(checker.check(text).findings[1]!.suggestions[0]!.text).toBe('Would resting be an option for you?');
+    expect(checker.check(text).findings[1]!.suggestions[0]!.text).toBe('I wonder if it might help to rest — what do you think?');
   });
 
   it('a checker compiles once and gives the same result as check()', () => {

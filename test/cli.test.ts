@@ -115,7 +115,7 @@ describe.concurrent('exit codes and options', () => {
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('modal.txt');
     expect(lines[1]).toMatch(/^ {2}2:1 {2}warning {2}"You should call" .+ {2}directive\/modal$/);
-    expect(lines[2]).toMatch(/^\s+→ Would calling your doctor be an option for you\?$/);
+    expect(lines[2]).toMatch(/^\s+→ I wonder if it might help to call your doctor — what do you think\?$/);
     expect(r.stdout).toContain('✖ 1 problem (0 errors, 1 warning) in 2 files');
     expect(r.stdout).not.toContain('clean.txt');
   });
@@ -415,7 +415,7 @@ describe.concurrent('formats', () => {
     expect(source.slice(loc.region['charOffset']!, loc.region['charOffset']! + loc.region['charLength']!)).toBe('You should call');
     const fix = modal.fixes![0]!.artifactChanges[0]!.replacements[0]!;
     expect(source.slice(fix.deletedRegion.charOffset, fix.deletedRegion.charOffset + fix.deletedRegion.charLength)).toBe(MODAL);
-    expect(fix.insertedContent.text).toBe('Would calling your doctor be an option for you?');
+    expect(fix.insertedContent.text).toBe('I wonder if it might help to call your doctor — what do you think?');
     expect(run0.results.find((x) => x.ruleId === 'role-limits/crisis')!.level).toBe('note');
   });
 

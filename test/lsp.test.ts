@@ -219,10 +219,10 @@ describe('language server', () => {
     const edits = actions[0]!.edit!.changes![uri] as TextEdit[];
     const doc = TextDocument.create(uri, 'plaintext', 1, MODAL);
     const fixed = TextDocument.applyEdits(doc, edits);
-    expect(fixed).toBe('Would calling your doctor be an option for you?');
+    expect(fixed).toBe('I wonder if it might help to call your doctor — what do you think?');
 
     const hover: Hover = await c.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 5 } });
-    expect(JSON.stringify(hover.contents)).toContain('Would calling your doctor be an option for you?');
+    expect(JSON.stringify(hover.contents)).toContain('I wonder if it might help to call your doctor — what do you think?');
 
     await c.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version: 2 },

@@ -90,7 +90,7 @@ console.log(JSON.stringify({
     );
     expect(await node('esm.mjs')).toEqual({
       ids: ['directive/modal'],
-      fixed: 'Would calling your doctor be an option for you?',
+      fixed: 'I wonder if it might help to call your doctor — what do you think?',
       clean: 0,
       sv: ['directive/modal'],
       svClean: 0,
@@ -156,6 +156,6 @@ console.log(JSON.stringify({
     expect(result!.messages[0]!.message).toContain('[directive/modal]');
     const fix = await run(npx, ['--no', '--', 'textlint', '--fix', 'reply.md']);
     expect(fix.code, fix.stdout + fix.stderr).toBe(0);
-    expect(readFileSync(join(app, 'reply.md'), 'utf8')).toBe('# Notes\n\nWould calling your doctor be an option for you?\n\n```\nYou should call your doctor.\n```\n');
+    expect(readFileSync(join(app, 'reply.md'), 'utf8')).toBe('# Notes\n\nI wonder if it might help to call your doctor — what do you think?\n\n```\nYou should call your doctor.\n```\n');
   }, TIMEOUT);
 });

@@ -273,7 +273,7 @@ const stats = { p1: { runs: 0, hit: 0, langs: new Set<string>(), rules: new Set<
 
 /**
  * A clause or sentence rewrite carries what follows its clause cut over unchanged ("Would
- * resting be an option for you? You should eat."). An instruction there is not new: the
+ * rest — what do you think? You should eat."). An instruction there is not new: the
  * original check reported it as a finding of its own (`reported`), after this one and inside the
  * replaced range. Only such carried-over, already reported instructions may be flagged again.
  */
@@ -379,11 +379,11 @@ describe('property: check() on arbitrary text', () => {
     expect(first.map((f) => f.text)).toEqual(['You should rest', 'you should eat']);
     const top = first[0]!.suggestions[0]!;
     const fixed = applySuggestion(text, top);
-    expect(fixed).toBe('Would resting be an option for you? You should eat.');
+    expect(fixed).toBe('I wonder if it might help to rest — what do you think? You should eat.');
     const again = c.check(fixed).findings.filter((g) => g.ruleId === 'directive/modal');
     expect(again.map((g) => g.text)).toEqual(['You should eat']);
     // The second finding's own suggestion rewrites only its clause.
-    expect(applySuggestion(text, first[1]!.suggestions[0]!)).toBe('You should rest, would eating be an option for you?');
+    expect(applySuggestion(text, first[1]!.suggestions[0]!)).toBe('You should rest, I wonder if it might help to eat — what do you think?');
   });
 
   it(`very long lines keep every invariant (${runs(0.05)} runs)`, () => {

@@ -49,7 +49,7 @@ describe('peerspeak/textlint', () => {
     ]);
     const first = result.messages[0]!;
     expect(first.range).toEqual([doc.indexOf('You should call your doctor.'), doc.indexOf('You should call your doctor.') + 'You should call'.length]);
-    expect(first.fix?.text).toBe('Would calling your doctor be an option for you?');
+    expect(first.fix?.text).toBe('I wonder if it might help to call your doctor — what do you think?');
     // every ranked suggestion is offered as a textlint suggestion, the top one first
     expect(first.suggestions?.length).toBeGreaterThan(1);
     expect(first.suggestions?.[0]?.fix.text).toBe(first.fix?.text);
@@ -62,7 +62,7 @@ describe('peerspeak/textlint', () => {
 
   it('fixText applies the top suggestion and leaves code alone', async () => {
     const result = await kernel.fixText(doc, optionsFor({ profile: 'chat' }));
-    expect(result.output).toContain('Thanks for telling me. Would calling your doctor be an option for you?');
+    expect(result.output).toContain('Thanks for telling me. I wonder if it might help to call your doctor — what do you think?');
     expect(result.output).toContain('```\nYou should call your doctor.\n```');
     expect(result.applyingMessages.map((m) => m.message)).toContainEqual(expect.stringContaining('[directive/modal]'));
   });

@@ -70,7 +70,7 @@ export interface TextlintNode {
  * @example
  * ```ts
  * // what the rule reports as `fix` for the top suggestion:
- * const fix: TextlintFixCommand = context.fixer.replaceTextRange([0, 15], 'Would calling your doctor be an option for you?');
+ * const fix: TextlintFixCommand = context.fixer.replaceTextRange([0, 15], 'I wonder if it might help to call your doctor — what do you think?');
  * ```
  */
 export interface TextlintFixCommand {

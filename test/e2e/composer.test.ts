@@ -93,7 +93,7 @@ describe('chat composer in Chromium', () => {
     expect(await popover.locator('.card__note').textContent()).toMatch(/choice/);
     await popover.locator('.suggestion').first().click();
 
-    expect(await value()).toBe('Would calling your doctor be an option for you?');
+    expect(await value()).toBe('I wonder if it might help to call your doctor — what do you think?');
     await expect.poll(cards).toBe(0);
     expect(await page.locator('#overlay mark.hint').count()).toBe(0);
     expect(await page.isHidden('#popover')).toBe(true);
