@@ -3,7 +3,11 @@
  * npm run eval — measures peerspeak on the human-labelled development data in ../shared/data
  * (or --data DIR, or PEERSPEAK_DATA). The data is read in place and never copied into the repo.
  *
- *   node scripts/eval.mjs [--data DIR] [--show fp|fn|probes|rewrites] [--lang en,sv,da]
+ *   node scripts/eval.mjs [--data DIR] [--show fp|fn|annomi|rewrites|dirty] [--lang en,sv,da] [--audit]
+ *
+ * Each corpus is split into a *tune* and a *check* half by the first byte of sha256(text)
+ * (even = tune). `--show` lists rows of the tune half only; report the check figures.
+ * `--audit` prints a seeded sample of 100 ESConv findings (tune half) to judge by reading.
  *
  * If the folder is missing it says so and exits 0 without pretending.
  */
@@ -12,6 +16,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
+import { createHash } from 'node:crypto';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -19,6 +24,7 @@ const { values } = parseArgs({
     data: { type: 'string' },
     show: { type: 'string', multiple: true, default: [] },
     lang: { type: 'string', default: 'en,sv,da' },
+    audit: { type: 'boolean', default: false },
   },
 });
 const dataDir = resolve(values.data ?? process.env.PEERSPEAK_DATA ?? join(root, '..', 'shared', 'data'));
@@ -74,33 +80,122 @@ const started = performance.now();
 let checks = 0;
 const timed = (text, opts) => { checks++; return check(text, opts); };
 
+// ---------------------------------------------------------------- tune / check halves
+// Every corpus is split in two by a hash of the text (the data README): read and debug *tune*
+// sentences only (`--show` lists tune rows and nothing else); report *check*.
+const halfOf = (text) => (createHash('sha256').update(text, 'utf8').digest()[0] % 2 === 0 ? 'tune' : 'check');
+const HALVES = ['tune', 'check'];
+const byHalf = (rows) => ({ tune: rows.filter((r) => halfOf(r.text) === 'tune'), check: rows.filter((r) => halfOf(r.text) === 'check') });
+const ratio = (a, b) => `${pct(a / (b || 1))} (${a}/${b})`;
+const summary = { };
+
 // ---------------------------------------------------------------- mi-gold-dev.csv
 const goldPath = join(dataDir, 'mi-gold-dev.csv');
 if (existsSync(goldPath) && langs.includes('en')) {
-  const rows = parseCsv(readFileSync(goldPath, 'utf8'));
-  let tp = 0, fp = 0, fn = 0, tn = 0, adherent = 0, adherentFlagged = 0;
+  const all = parseCsv(readFileSync(goldPath, 'utf8'));
+  console.log(`mi-gold-dev.csv (${all.length} forum sentences; flagged = a finding at warning or error)`);
+  const halves = byHalf(all);
   const perLabel = new Map();
-  for (const { text, label } of rows) {
-    const flagged = isFlagged(timed(text, { lang: 'en' }).findings);
-    const positive = NON_ADHERENT.has(label);
-    if (positive && flagged) tp++;
-    else if (positive) { fn++; if (show.has('fn')) console.log(`  FN [${label}] ${text}`); }
-    else if (flagged) { fp++; if (show.has('fp')) console.log(`  FP [${label}] ${text}`); }
-    else tn++;
-    if (ADHERENT.has(label)) { adherent++; if (flagged) adherentFlagged++; }
-    const e = perLabel.get(label) ?? { n: 0, flagged: 0 };
-    e.n++; if (flagged) e.flagged++;
-    perLabel.set(label, e);
+  for (const half of HALVES) {
+    let tp = 0, fp = 0, fn = 0, tn = 0, adherent = 0, adherentFlagged = 0;
+    for (const { text, label } of halves[half]) {
+      const flagged = isFlagged(timed(text, { lang: 'en' }).findings);
+      const positive = NON_ADHERENT.has(label);
+      if (positive && flagged) tp++;
+      else if (positive) { fn++; if (half === 'tune' && show.has('fn')) console.log(`  FN [${label}] ${text}`); }
+      else if (flagged) { fp++; if (half === 'tune' && show.has('fp')) console.log(`  FP [${label}] ${text}`); }
+      else tn++;
+      if (ADHERENT.has(label)) { adherent++; if (flagged) adherentFlagged++; }
+      const e = perLabel.get(label) ?? { tune: [0, 0], check: [0, 0] };
+      e[half][0]++; if (flagged) e[half][1]++;
+      perLabel.set(label, e);
+    }
+    const p = tp / (tp + fp || 1), r = tp / (tp + fn || 1), f1 = (2 * p * r) / (p + r || 1);
+    summary[`mi ${half}`] = { f1, adherentFp: adherentFlagged / adherent };
+    console.log(`  ${half.padEnd(5)} (${halves[half].length}): precision ${f3(p)}  recall ${f3(r)}  F1 ${f3(f1)}   (tp ${tp}, fp ${fp}, fn ${fn}, tn ${tn}); adherent flagged ${ratio(adherentFlagged, adherent)}`);
   }
-  const p = tp / (tp + fp || 1), r = tp / (tp + fn || 1), f1 = (2 * p * r) / (p + r || 1);
-  console.log(`mi-gold-dev.csv (${rows.length} sentences; flagged = a finding at warning or error)`);
-  console.log(`  non-adherent vs rest: precision ${f3(p)}  recall ${f3(r)}  F1 ${f3(f1)}   (tp ${tp}, fp ${fp}, fn ${fn}, tn ${tn})`);
-  console.log(`  adherent false-positive rate: ${pct(adherentFlagged / adherent)} (${adherentFlagged}/${adherent})`);
-  console.log('  flag rate per label:');
-  const order = [...perLabel.entries()].sort((a, b) => (NON_ADHERENT.has(b[0]) - NON_ADHERENT.has(a[0])) || (ADHERENT.has(a[0]) - ADHERENT.has(b[0])) || b[1].n - a[1].n);
-  for (const [label, { n, flagged }] of order) {
+  console.log('  flag rate per label (tune | check):');
+  const order = [...perLabel.entries()].sort((a, b) => (NON_ADHERENT.has(b[0]) - NON_ADHERENT.has(a[0])) || (ADHERENT.has(a[0]) - ADHERENT.has(b[0])) || b[1].tune[0] - a[1].tune[0]);
+  for (const [label, e] of order) {
     const group = NON_ADHERENT.has(label) ? 'non-adherent' : ADHERENT.has(label) ? 'adherent' : 'neutral';
-    console.log(`    ${label.padEnd(26)} ${group.padEnd(12)} ${String(flagged).padStart(4)}/${String(n).padEnd(4)} ${pct(flagged / n)}`);
+    const cell = ([n, f]) => `${String(f).padStart(4)}/${String(n).padEnd(4)}`;
+    console.log(`    ${label.padEnd(26)} ${group.padEnd(12)} ${cell(e.tune)} | ${cell(e.check)}`);
+  }
+}
+
+// ---------------------------------------------------------------- annomi-dev.csv
+// Spoken MI (expert-coded). Advice in low-quality sessions should be flagged; reflections and
+// open questions without input, and choice-offering ("options"), should not.
+const annomiPath = join(dataDir, 'annomi-dev.csv');
+if (existsSync(annomiPath) && langs.includes('en')) {
+  const all = parseCsv(readFileSync(annomiPath, 'utf8'));
+  console.log(`annomi-dev.csv (${all.length} therapist utterances, spoken MI)`);
+  const groups = {
+    'low-quality advice (flag)': (r) => r.quality === 'low' && r.input === 'advice',
+    'high-quality advice (report)': (r) => r.quality === 'high' && r.input === 'advice',
+    'reflections (pass)': (r) => r.input === 'n/a' && (r.behaviour === 'reflection' || r.reflection !== 'n/a'),
+    'open questions (pass)': (r) => r.input === 'n/a' && r.behaviour !== 'reflection' && r.reflection === 'n/a' && r.question === 'open',
+    'choice-offering (pass)': (r) => r.input === 'options',
+  };
+  const passGroups = ['reflections (pass)', 'open questions (pass)', 'choice-offering (pass)'];
+  const halves = byHalf(all);
+  const rows = {};
+  for (const half of HALVES) {
+    const counts = Object.fromEntries(Object.keys(groups).map((g) => [g, [0, 0]]));
+    for (const r of halves[half]) {
+      const inGroups = Object.keys(groups).filter((g) => groups[g](r));
+      if (!inGroups.length) continue;
+      const findings = timed(r.text, { lang: 'en' }).findings;
+      const flagged = isFlagged(findings);
+      for (const g of inGroups) {
+        counts[g][0]++; if (flagged) counts[g][1]++;
+      }
+      if (half === 'tune' && show.has('annomi')) {
+        const want = inGroups.some((g) => g.endsWith('(flag)')) ? 'flag' : inGroups.some((g) => g.endsWith('(pass)')) ? 'pass' : '';
+        if ((want === 'flag' && !flagged) || (want === 'pass' && flagged)) console.log(`  ${want === 'flag' ? 'FN' : 'FP'} [${inGroups[0]}] ${r.text}${flagged ? '  ← ' + findings.filter((f) => f.severity === 'warning' || f.severity === 'error').map((f) => `${f.ruleId} "${f.text}"`).join(', ') : ''}`);
+      }
+    }
+    const pass = passGroups.reduce((a, g) => [a[0] + counts[g][0], a[1] + counts[g][1]], [0, 0]);
+    counts['reflections + open questions + choice-offering'] = pass;
+    rows[half] = counts;
+    summary[`annomi ${half}`] = { advice: counts['low-quality advice (flag)'][1] / (counts['low-quality advice (flag)'][0] || 1), pass: pass[1] / (pass[0] || 1) };
+  }
+  for (const g of Object.keys(rows.tune)) {
+    console.log(`  ${g.padEnd(48)} tune ${ratio(rows.tune[g][1], rows.tune[g][0]).padEnd(18)} check ${ratio(rows.check[g][1], rows.check[g][0])}`);
+  }
+}
+
+// ---------------------------------------------------------------- esconv-dev.csv
+// Real peer-support chat. The strategy labels are the volunteers' own and noisy: the flag rate
+// per strategy is reported, and precision is judged by reading (`--audit`: a seeded sample of
+// 100 findings from the tune half, each with its message).
+const esconvPath = join(dataDir, 'esconv-dev.csv');
+if (existsSync(esconvPath) && langs.includes('en')) {
+  const all = parseCsv(readFileSync(esconvPath, 'utf8'));
+  console.log(`esconv-dev.csv (${all.length} supporter messages, peer-support chat; flag rate per strategy)`);
+  const halves = byHalf(all);
+  const per = new Map();
+  const auditPool = [];
+  for (const half of HALVES) {
+    for (const r of halves[half]) {
+      const findings = timed(r.text, { lang: 'en' }).findings.filter((f) => f.severity === 'warning' || f.severity === 'error');
+      const e = per.get(r.strategy) ?? { tune: [0, 0], check: [0, 0] };
+      e[half][0]++; if (findings.length) e[half][1]++;
+      per.set(r.strategy, e);
+      if (half === 'tune') for (const f of findings) auditPool.push({ text: r.text, f });
+    }
+  }
+  for (const [s, e] of [...per.entries()].sort((a, b) => b[1].tune[0] - a[1].tune[0])) {
+    console.log(`  ${s.padEnd(30)} tune ${ratio(e.tune[1], e.tune[0]).padEnd(18)} check ${ratio(e.check[1], e.check[0])}`);
+  }
+  if (values.audit) {
+    // A seeded shuffle (mulberry32) so the same build gives the same sample.
+    let seed = 20261123;
+    const rand = () => { seed |= 0; seed = (seed + 0x6d2b79f5) | 0; let t = Math.imul(seed ^ (seed >>> 15), 1 | seed); t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t; return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
+    const pool = auditPool.slice();
+    for (let i = pool.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [pool[i], pool[j]] = [pool[j], pool[i]]; }
+    console.log(`  audit: ${Math.min(100, pool.length)} of ${pool.length} tune findings (seeded); judge each against the language guide`);
+    pool.slice(0, 100).forEach(({ text, f }, i) => console.log(`  ${String(i + 1).padStart(3)}. ${f.ruleId} "${f.text}" — ${f.message}\n       ${text}`));
   }
 }
 

@@ -62,9 +62,11 @@ export async function generate() {
       if (rule.note && pack.lang !== 'en') lines.push(rule.note, '');
       lines.push('Flags, with the top two suggestions:', '');
       for (const ex of rule.examples.flag) {
-        const f = check(ex.text, { lang: pack.lang, profile: 'strict' }).findings.find((x) => x.ruleId === id);
-        lines.push(`- ${ex.text}`);
-        for (const s of (f?.suggestions ?? []).slice(0, 2)) lines.push(`  - → ${applySuggestion(ex.text, s)}`);
+        // `[[span]]` marks what the rule reports: shown in bold here, checked without markers.
+        const text = ex.text.replace(/\[\[(.+?)\]\]/u, '$1');
+        const f = check(text, { lang: pack.lang, profile: 'strict' }).findings.find((x) => x.ruleId === id);
+        lines.push(`- ${ex.text.replace(/\[\[(.+?)\]\]/u, '**$1**')}`);
+        for (const s of (f?.suggestions ?? []).slice(0, 2)) lines.push(`  - → ${applySuggestion(text, s)}`);
       }
       lines.push('', 'Does not flag (near-misses):', '');
       for (const p of rule.examples.pass) lines.push(`- ${p}`);
@@ -79,7 +81,7 @@ export async function generate() {
     ...ids.map((id) => {
       const entries = concepts.get(id);
       const r = (entries.find((e) => e.pack.lang === 'en') ?? entries[0]).rule;
-      return `| [\`${id}\`](docs/rules/${id}.md) | ${r.category} | ${r.severity} | ${entries.map((e) => e.pack.lang).join(', ')} | ${esc(r.examples.flag[0].text)} |`;
+      return `| [\`${id}\`](docs/rules/${id}.md) | ${r.category} | ${r.severity} | ${entries.map((e) => e.pack.lang).join(', ')} | ${esc(r.examples.flag[0].text.replace(/\[\[(.+?)\]\]/u, '$1'))} |`;
     }),
   ].join('\n');
   const readme = readFileSync(join(root, 'README.md'), 'utf8');

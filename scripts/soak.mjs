@@ -114,7 +114,7 @@ function packPhrases() {
     if (!d.isDirectory()) continue;
     const pack = JSON.parse(readFileSync(join(root, 'rules', d.name, 'pack.json'), 'utf8'));
     for (const rule of pack.rules) {
-      for (const ex of rule.examples.flag) out.push(ex.text);
+      for (const ex of rule.examples.flag) out.push(ex.text.replace(/\[\[(.+?)\]\]/u, '$1'));
       out.push(...rule.examples.pass);
     }
   }

@@ -477,6 +477,23 @@ function isQuestion(pack: CompiledPack, st: SentenceState): boolean {
   return pack.guards['question'] ? guardHolds('question', pack, st) : true;
 }
 
+/**
+ * A question shields the clause it asks in, not a proposal tucked into a later clause of it:
+ * "Is it the job, like maybe you ought to just quit?" still tells the person what to do. A
+ * later clause whose first words are in the pack's `questionProposal` lexicon (en: maybe,
+ * perhaps, like, or) is read as a statement. Packs without that lexicon keep the plain rule.
+ */
+function proposalInQuestion(pack: CompiledPack, st: SentenceState, m: Match): boolean {
+  const lex = pack.lexicons['questionProposal'];
+  if (!lex) return false;
+  const toks = st.sentence.tokens;
+  let from = m.start;
+  while (from > 0 && !(!toks[from - 1]!.word && CLAUSE_END.has(toks[from - 1]!.text))) from--;
+  if (from === 0) return false;
+  for (let k = from; k < Math.min(m.end, from + 3); k++) if (lex.seqs.has(toks[k]!.norm)) return true;
+  return false;
+}
+
 const CONTRAST = new Set(['but', 'however', 'though', 'although', 'men', 'mais', 'fast', 'dock', 'alligevel']);
 
 /**
@@ -513,7 +530,7 @@ interface RunContext {
 
 function ruleSkips(cr: CompiledRule, m: Match, pack: CompiledPack, st: SentenceState, run: RunContext): boolean {
   const s = cr.skip;
-  if (s.has('question') && isQuestion(pack, st)) return true;
+  if (s.has('question') && isQuestion(pack, st) && !proposalInQuestion(pack, st, m)) return true;
   if (s.has('choice') && choiceCovers(pack, st, m)) return true;
   if (s.has('emergency') && (guardHolds('emergency', pack, st) || (run.crisis && guardHolds('referral', pack, st)))) return true;
   if (s.has('reported') || s.has('quote')) {
@@ -667,6 +684,43 @@ function buildSuggestions(
   return out;
 }
 
+/** Words of a referral that are framing, not the referral itself ("call the ER right now"). */
+const REFERRAL_FILLER = new Set(['the', 'a', 'an', 'your', 'ur', 'right', 'now', 'away', 'immediately', 'tonight', 'someone', 'somebody', 'you', 'trust', 'nearby']);
+
+/**
+ * Safety: a suggestion never removes an emergency or crisis referral. Each referral (the pack's
+ * `emergency` guard, and its `referral` guard in a crisis) that a suggestion's range covers must keep its words in
+ * the replacement ("call 112", "the crisis line", "A&E"); a suggestion that would drop one is
+ * not offered.
+ */
+function keepReferrals(suggestions: Suggestion[], st: SentenceState, run: RunContext): Suggestion[] {
+  if (!suggestions.length) return suggestions;
+  const { pack, text } = run;
+  const toks = st.sentence.tokens;
+  const spans: Array<[number, number, string]> = [];
+  // Emergency services always; a referral to people ("your doctor", "someone you trust", "now")
+  // only where the text mentions a crisis, as the directive rules' `emergency` skip does.
+  for (const name of run.crisis ? ['emergency', 'referral'] : ['emergency']) {
+    for (const p of pack.guards[name] ?? []) {
+      if (!gateOpen(p, st)) continue;
+      for (const u of matchAll(p, st.ctx)) {
+        // The referral's own words, as written: "the ER right now" keeps "ER".
+        let a = u.start;
+        let b = u.end;
+        // ("A&E" is three tokens: its "A" is not the article.)
+        while (a < b && (!toks[a]!.word || (REFERRAL_FILLER.has(toks[a]!.norm) && toks[a + 1]?.word !== false))) a++;
+        while (b > a && (!toks[b - 1]!.word || REFERRAL_FILLER.has(toks[b - 1]!.norm))) b--;
+        if (b > a) spans.push([toks[u.start]!.start, toks[u.end - 1]!.end, text.slice(toks[a]!.start, toks[b - 1]!.end).toLowerCase()]);
+      }
+    }
+  }
+  if (!spans.length) return suggestions;
+  return suggestions.filter((s) => {
+    const kept = s.text.toLowerCase();
+    return spans.every(([a, b, words]) => !(a < s.range[1] && s.range[0] < b) || kept.includes(words));
+  });
+}
+
 function fillMessage(message: string, flagged: string): string {
   return message.replace(/\{match\}/g, flagged);
 }
@@ -748,14 +802,15 @@ function runSentences(text: string, count: number, sentenceOf: (i: number) => Se
         if (sentenceDone) break;
         if (!gateOpen(cm.pattern, st)) continue;
         for (const m of matchAll(cm.pattern, st.ctx)) {
-          if (m.start < resumeAt) continue;
+          // After a cut at "…, and you need to…" the next match may start at its link word.
+          if (m.start < resumeAt && !(m.start === resumeAt - 1 && pack.lexicons['cutLinks']?.seqs.has(sentence.tokens[m.start]!.norm))) continue;
           if (ruleSkips(cr, m, pack, st, run)) continue;
           if (cm.unless.length && overlapsAny(cm.unless, m, st)) continue;
           if (cr.unless.length && overlapsAny(cr.unless, m, st)) continue;
           const toks = sentence.tokens;
           const range: [number, number] = [toks[m.start]!.start, toks[m.end - 1]!.end];
           const flagged = text.slice(range[0], range[1]);
-          const suggestions = buildSuggestions(cm.suggest, m, st, run);
+          const suggestions = keepReferrals(buildSuggestions(cm.suggest, m, st, run), st, run);
           const { line, column } = lineColumn(lineStarts, range[0]);
           findings.push({
             ruleId: cr.rule.id,

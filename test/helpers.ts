@@ -11,3 +11,13 @@ export function builtinPacks(): Array<[string, Pack]> {
     .filter((d) => d.isDirectory())
     .map((d) => [d.name, JSON.parse(readFileSync(join(root, 'rules', d.name, 'pack.json'), 'utf8')) as Pack]);
 }
+
+/** `[[…]]` marks the span a flag example must report; the text checked is without the markers. */
+const SPAN = /\[\[(.+?)\]\]/u;
+
+/** A flag example's text without its span markers, and the marked span (if any). */
+export function exampleParts(marked: string): { text: string; span?: string } {
+  const m = SPAN.exec(marked);
+  if (!m) return { text: marked };
+  return { text: marked.replace(SPAN, '$1'), span: m[1]! };
+}

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { applySuggestion, createChecker, languages } from '../src/all.js';
-import { builtinPacks } from './helpers.js';
+import { builtinPacks, exampleParts } from './helpers.js';
 
 for (const [lang, pack] of builtinPacks()) {
   describe(`rules/${lang}`, () => {
@@ -17,10 +17,14 @@ for (const [lang, pack] of builtinPacks()) {
           expect(rule.examples.flag.length).toBeGreaterThan(0);
           expect(rule.examples.pass.length).toBeGreaterThan(0);
         });
-        for (const ex of rule.examples.flag) {
-          it(`flags: ${ex.text}`, () => {
+        for (const example of rule.examples.flag) {
+          // `[[You should call]] your doctor.`: exactly one finding of this rule, on that span.
+          const { text, span } = exampleParts(example.text);
+          const ex = { ...example, text };
+          it(`flags: ${example.text}`, () => {
             const hits = strict.check(ex.text).findings.filter((f) => f.ruleId === rule.id);
             expect(hits.map((f) => f.text), `no ${rule.id} finding`).not.toEqual([]);
+            if (span !== undefined) expect(hits.map((f) => f.text)).toEqual([span]);
             const f = hits[0]!;
             if (rule.category !== 'role-limits') expect(f.suggestions.length).toBeGreaterThan(0);
             if (rule.category === 'directive') expect(f.suggestions.length).toBeGreaterThanOrEqual(2);

@@ -125,6 +125,10 @@ function markImperatives(sentence: Sentence, tags: Array<Set<string>>): void {
     // …and before "your" at the very start of a clause ("rehome your cats").
     const atClauseStart = i === 0 || (!toks[i - 1]!.word && CLAUSE_PUNCT.has(toks[i - 1]!.text)) || LEADERS.has(toks[i - 1]!.norm);
     if (tg.has('Singular') && !tg.has('Pronoun') && next0 && (REFLEXIVE.has(next0.norm) || (atClauseStart && POSSESSIVE_YOU.has(next0.norm)))) tg.add('Infinitive');
+    // A clause that starts with a word that may be a verb, followed by what can only begin its
+    // object or particle ("Pick two things…", "Email or message the team", "Write down a
+    // few…"): the verb reading. A noun there would need its own verb first ("Close friends are").
+    else if (atClauseStart && next0 && !tg.has('Pronoun') && (tg.has('Singular') || tg.has('Noun')) && mayBeBaseVerb(t.norm) && mayBeVerb(t.norm) && objectFollows(toks, i + 1)) tg.add('Infinitive');
     const gerund = tg.has('Gerund');
     if (!(tg.has('Infinitive') || tg.has('Imperative') || gerund) || tg.has('PastTense') || tg.has('Pronoun')) continue;
     const next = toks[i + 1];
@@ -157,6 +161,18 @@ function markImperatives(sentence: Sentence, tags: Array<Set<string>>): void {
     }
     if (ok) tg.add(gerund ? 'ImpGerund' : 'Imp');
   }
+}
+
+/** Words that can only begin an object or a particle after a verb, never a noun's own verb. */
+const OBJECT_STARTS = new Set(['the', 'a', 'an', 'some', 'any', 'two', 'three', 'four', 'five', 'few', 'several', 'more', 'less', 'every', 'each', 'these', 'those', 'him', 'her', 'them', 'me', 'us', 'yourself', 'urself', 'up', 'down', 'out', 'off', 'away', 'over']);
+
+function objectFollows(toks: Token[], k: number): boolean {
+  const t = toks[k];
+  if (!t || !t.word) return false;
+  if (OBJECT_STARTS.has(t.norm) || /^\d/.test(t.norm)) return true;
+  // "Email or message the team": a second verb joined by or/and, then an object.
+  if ((t.norm === 'or' || t.norm === 'and') && toks[k + 1]?.word && mayBeBaseVerb(toks[k + 1]!.norm)) return OBJECT_STARTS.has(toks[k + 2]?.norm ?? '');
+  return false;
 }
 
 const fullParse = (text: string) => compromise().nlp(text) as unknown as { docs: Term[][] };
