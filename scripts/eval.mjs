@@ -230,28 +230,31 @@ if (existsSync(probesPath)) {
 // ---------------------------------------------------------------- advice-pairs-dev.tsv
 const pairsPath = join(dataDir, 'advice-pairs-dev.tsv');
 if (existsSync(pairsPath) && langs.includes('en')) {
-  const rows = parseTsv(readFileSync(pairsPath, 'utf8'));
-  let flaggedN = 0, directiveN = 0, suggested = 0, clean = 0;
+  const all = parseTsv(readFileSync(pairsPath, 'utf8')).map((r) => ({ ...r, text: r.directive }));
+  console.log(`advice-pairs-dev.tsv (${all.length} directive sentences)`);
+  const halves = byHalf(all);
   const samples = [];
-  for (const { directive } of rows) {
-    const { findings } = timed(directive, { lang: 'en' });
-    const flagged = isFlagged(findings);
-    if (flagged) flaggedN++;
-    else if (show.has('fn')) console.log(`  advice FN: ${directive}`);
-    if (findings.some((f) => f.category === 'directive' && (f.severity === 'warning' || f.severity === 'error'))) directiveN++;
-    for (const f of findings.filter((f) => f.severity === 'error' || f.severity === 'warning')) {
-      if (!f.suggestions[0]) continue;
-      suggested++;
-      const fixed = applySuggestion(directive, f.suggestions[0]);
-      const again = timed(fixed, { lang: 'en' }).findings.filter((g) => g.category === f.category);
-      if (!again.length) clean++;
-      else if (show.has('dirty')) console.log(`  not clean: ${fixed}  ← ${again.map((g) => g.ruleId + ' "' + g.text + '"').join(', ')}`);
-      if (show.has('rewrites')) samples.push(`  ${directive}\n    → ${f.suggestions.slice(0, 2).map((s) => applySuggestion(directive, s)).join('\n    → ')}`);
+  for (const half of HALVES) {
+    let flaggedN = 0, directiveN = 0, suggested = 0, clean = 0;
+    for (const { directive } of halves[half]) {
+      const { findings } = timed(directive, { lang: 'en' });
+      const flagged = isFlagged(findings);
+      if (flagged) flaggedN++;
+      else if (half === 'tune' && show.has('fn')) console.log(`  advice FN: ${directive}`);
+      if (findings.some((f) => f.category === 'directive' && (f.severity === 'warning' || f.severity === 'error'))) directiveN++;
+      for (const f of findings.filter((f) => f.severity === 'error' || f.severity === 'warning')) {
+        if (!f.suggestions[0]) continue;
+        suggested++;
+        const fixed = applySuggestion(directive, f.suggestions[0]);
+        const again = timed(fixed, { lang: 'en' }).findings.filter((g) => g.category === f.category);
+        if (!again.length) clean++;
+        else if (half === 'tune' && show.has('dirty')) console.log(`  not clean: ${fixed}  ← ${again.map((g) => g.ruleId + ' "' + g.text + '"').join(', ')}`);
+        if (half === 'tune' && show.has('rewrites')) samples.push(`  ${directive}\n    → ${f.suggestions.slice(0, 2).map((s) => applySuggestion(directive, s)).join('\n    → ')}`);
+      }
     }
+    const n = halves[half].length;
+    console.log(`  ${half.padEnd(5)} flagged ${ratio(flaggedN, n)}; by a directive rule ${ratio(directiveN, n)}; top suggestions that re-check clean ${ratio(clean, suggested)}`);
   }
-  console.log(`advice-pairs-dev.tsv (${rows.length} directive sentences)`);
-  console.log(`  flagged: ${flaggedN}/${rows.length} (${pct(flaggedN / rows.length)}); by a directive rule: ${directiveN}/${rows.length} (${pct(directiveN / rows.length)})`);
-  console.log(`  top suggestions that re-check clean (no finding of the same category): ${clean}/${suggested} (${pct(clean / (suggested || 1))})`);
   if (samples.length) console.log(samples.join('\n'));
 }
 // ---------------------------------------------------------------- language detection (lang: 'auto')

@@ -530,7 +530,9 @@ interface RunContext {
 
 function ruleSkips(cr: CompiledRule, m: Match, pack: CompiledPack, st: SentenceState, run: RunContext): boolean {
   const s = cr.skip;
-  if (s.has('question') && isQuestion(pack, st) && !proposalInQuestion(pack, st, m)) return true;
+  // A rhetorical question ("Aren't you being a bit dramatic?", "Don't you think you should…?")
+  // states its point: the pack's `rhetorical` guard says which ones.
+  if (s.has('question') && isQuestion(pack, st) && !proposalInQuestion(pack, st, m) && !guardHolds('rhetorical', pack, st)) return true;
   if (s.has('choice') && choiceCovers(pack, st, m)) return true;
   if (s.has('emergency') && (guardHolds('emergency', pack, st) || (run.crisis && guardHolds('referral', pack, st)))) return true;
   if (s.has('reported') || s.has('quote')) {

@@ -53,9 +53,14 @@ describe('check()', () => {
   });
 
   it('keeps the rest of the sentence when rewriting a clause', () => {
-    const text = 'If the pain comes back, go to the ER.';
+    const text = 'If the pain comes back, go to your GP.';
     const f = check(text).findings[0]!;
-    expect(applySuggestion(text, f.suggestions[0]!)).toBe('If the pain comes back, would going to the ER be an option for you?');
+    expect(applySuggestion(text, f.suggestions[0]!)).toBe('If the pain comes back, would going to your GP be an option for you?');
+  });
+
+  it('leaves an emergency referral alone: the ER is the right message there', () => {
+    expect(check('If the pain comes back, go to the ER.').findings).toEqual([]);
+    expect(check('If it gets worse tonight, go to A&E.').findings).toEqual([]);
   });
 
   it('leaves a visible slot instead of inventing experience', () => {

@@ -128,7 +128,7 @@ function markImperatives(sentence: Sentence, tags: Array<Set<string>>): void {
     // A clause that starts with a word that may be a verb, followed by what can only begin its
     // object or particle ("Pick two things…", "Email or message the team", "Write down a
     // few…"): the verb reading. A noun there would need its own verb first ("Close friends are").
-    else if (atClauseStart && next0 && !tg.has('Pronoun') && (tg.has('Singular') || tg.has('Noun')) && mayBeBaseVerb(t.norm) && mayBeVerb(t.norm) && objectFollows(toks, i + 1)) tg.add('Infinitive');
+    else if (atClauseStart && next0 && !tg.has('Pronoun') && (tg.has('Singular') || tg.has('Noun')) && mayBeBaseVerb(t.norm) && objectFollows(toks, i + 1) && mayBeVerb(t.norm)) tg.add('Infinitive');
     const gerund = tg.has('Gerund');
     if (!(tg.has('Infinitive') || tg.has('Imperative') || gerund) || tg.has('PastTense') || tg.has('Pronoun')) continue;
     const next = toks[i + 1];
@@ -164,7 +164,7 @@ function markImperatives(sentence: Sentence, tags: Array<Set<string>>): void {
 }
 
 /** Words that can only begin an object or a particle after a verb, never a noun's own verb. */
-const OBJECT_STARTS = new Set(['the', 'a', 'an', 'some', 'any', 'two', 'three', 'four', 'five', 'few', 'several', 'more', 'less', 'every', 'each', 'these', 'those', 'him', 'her', 'them', 'me', 'us', 'yourself', 'urself', 'up', 'down', 'out', 'off', 'away', 'over']);
+const OBJECT_STARTS = new Set(['the', 'a', 'an', 'some', 'any', 'two', 'three', 'four', 'five', 'few', 'several', 'more', 'less', 'every', 'each', 'these', 'those', 'him', 'her', 'them', 'me', 'us', 'yourself', 'urself', 'up', 'down', 'out', 'off', 'away', 'over', 'people', 'someone', 'somebody', 'something']);
 
 function objectFollows(toks: Token[], k: number): boolean {
   const t = toks[k];
