@@ -13,7 +13,7 @@ import { en } from '../src/lang/en.js';
 import type { LanguageSupport, Pack, Rule } from '../src/index.js';
 import { builtinPacks, exampleParts } from './helpers.js';
 
-const PROVED = ['en'];
+const PROVED = ['en', 'sv', 'da'];
 const SUPPORT: Record<string, LanguageSupport> = { en };
 
 type Variant = (rule: Rule) => Rule;
