@@ -28,7 +28,7 @@ import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, parse as parsePath, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import * as z from 'zod/mini';
-import { CATEGORIES, enPack, languages, PackError, PROFILES, validatePack, type CheckerOptions } from '../index.js';
+import { CATEGORIES, enPack, languages, PackError, PROFILES, validatePack, type CheckerOptions, type LangOption, type Profile, type RuleKey, type RuleLevel, type Schema } from '../index.js';
 import { described, joinPath, RoleLimitsSchema, RulesMapSchema, unknownRuleKey, validate } from '../schema.js';
 
 /**
@@ -64,7 +64,7 @@ const Globs = described(
  * OverrideSchema.parse({ files: ['sv/**'], lang: 'sv' });
  * ```
  */
-export const OverrideSchema = z.strictObject({
+const OverrideZod = z.strictObject({
   files: Globs,
   lang: z.optional(LangSchema),
   profile: z.optional(ProfileSchema),
@@ -81,7 +81,7 @@ export const OverrideSchema = z.strictObject({
  * result.success; // true
  * ```
  */
-export const ConfigSchema = z.strictObject({
+const ConfigZod = z.strictObject({
   $schema: z.optional(z.string()),
   lang: z.optional(LangSchema),
   profile: z.optional(ProfileSchema),
@@ -95,8 +95,17 @@ export const ConfigSchema = z.strictObject({
   ),
   allow: z.optional(Phrases),
   roleLimits: described(z.optional(RoleLimitsSchema), 'Text and resources for the role-limits note.'),
-  overrides: described(z.optional(z.array(OverrideSchema)), 'Settings for some files only, ESLint-style.'),
+  overrides: described(z.optional(z.array(OverrideZod)), 'Settings for some files only, ESLint-style.'),
 });
+
+/** One entry of `overrides` in a config file. */
+export interface ConfigOverride {
+  files: string | string[];
+  lang?: string | undefined;
+  profile?: Profile | undefined;
+  rules?: Record<string, RuleLevel> | undefined;
+  allow?: string[] | undefined;
+}
 
 /**
  * A validated `peerspeak.config.json`.
@@ -106,7 +115,43 @@ export const ConfigSchema = z.strictObject({
  * const config: Config = validateConfig({ lang: 'auto', profile: 'training' }, 'peerspeak.config.json');
  * ```
  */
-export type Config = z.output<typeof ConfigSchema>;
+export interface Config {
+  $schema?: string | undefined;
+  lang?: string | undefined;
+  profile?: Profile | undefined;
+  packs?: string[] | undefined;
+  rules?: Record<string, RuleLevel> | undefined;
+  allow?: string[] | undefined;
+  roleLimits?: { message?: string | undefined; resources?: string[] | undefined } | undefined;
+  overrides?: ConfigOverride[] | undefined;
+}
+
+// Written out above so the shipped .d.ts does not import zod (bundled, not a dependency);
+// these fail the build if the interfaces and the schemas differ.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+type _ConfigTypesInSync = [Assert<Same<z.output<typeof ConfigZod>, Config>>, Assert<Same<z.output<typeof OverrideZod>, ConfigOverride>>];
+
+/**
+ * The shape of one entry of `overrides`: globs and the settings for the files they match.
+ * @example
+ * ```ts
+ * import { OverrideSchema } from 'peerspeak/config';
+ * OverrideSchema.parse({ files: ['sv/**'], lang: 'sv' });
+ * ```
+ */
+export const OverrideSchema: Schema<ConfigOverride> = OverrideZod;
+
+/**
+ * The shape of `peerspeak.config.json` (zod, bundled). The shipped `schema.json` is generated from it.
+ * @example
+ * ```ts
+ * import { ConfigSchema } from 'peerspeak/config';
+ * const result = ConfigSchema.safeParse({ profile: 'training', rules: { judging: 'error' } });
+ * result.success; // true
+ * ```
+ */
+export const ConfigSchema: Schema<Config> = ConfigZod;
 
 /**
  * A config file could not be read or is invalid. The message names the file and the key path.
@@ -229,7 +274,7 @@ export function findConfigFile(dir: string): string | null {
 export function validateConfig(input: unknown, where: string, root = ''): Config {
   expectString(where, 'validateConfig(input, where, root)', 'where', 'the file name used in messages');
   expectString(root, 'validateConfig(input, where, root)', 'root', 'the key path prefix, e.g. "peerspeak"');
-  const parsed = validate(ConfigSchema, input);
+  const parsed = validate(ConfigZod, input);
   if (!parsed.success) {
     const lines = parsed.problems.map((p) => `${joinPath(root, p.path)}: ${p.message}`);
     throw new ConfigError(`${where}: ${lines.join('; ')}`, where);
@@ -379,10 +424,10 @@ export interface ResolveInput {
  * options.profile; // from the config, else 'chat'
  * ```
  */
-export type ResolvedOptions = CheckerOptions & { lang: string; profile: string };
+export type ResolvedOptions = CheckerOptions & { lang: LangOption; profile: Profile };
 
 const matcherCache = new WeakMap<object, (path: string) => boolean>();
-function matcher(o: z.output<typeof OverrideSchema>): (path: string) => boolean {
+function matcher(o: ConfigOverride): (path: string) => boolean {
   let m = matcherCache.get(o);
   if (!m) {
     // A glob without "/" matches the file name in any directory (picomatch's own `basename`
@@ -466,9 +511,10 @@ export function resolveOptions(loaded: LoadedConfig | null, file: string | null,
     if (o.allow) allow = [...(allow ?? []), ...o.allow];
   }
   const out: ResolvedOptions = {
-    lang: input.lang ?? lang ?? 'en',
-    profile: input.profile ?? profile ?? input.defaultProfile ?? 'chat',
-    ...(rules ? { rules } : {}),
+    // Validated strings (the config schema, or createChecker below for input).
+    lang: (input.lang ?? lang ?? 'en') as LangOption,
+    profile: (input.profile ?? profile ?? input.defaultProfile ?? 'chat') as Profile,
+    ...(rules ? { rules: rules as Partial<Record<RuleKey, RuleLevel>> } : {}),
     ...(allow ? { allow } : {}),
     ...(cfg?.roleLimits ? { roleLimits: cfg.roleLimits as NonNullable<CheckerOptions['roleLimits']> } : {}),
     ...(loaded?.packs.length ? { packs: loaded.packs } : {}),
