@@ -94,7 +94,7 @@ describe('incremental analysis gives the same findings as a whole-document check
         '## Tips\n\nYou should call your doctor.\r\n\r\n# Again\r\n\r\nYou should call your doctor.',
       ].join('\n\n'),
     ]);
-    for (const profile of ['chat', 'training', 'strict']) {
+    for (const profile of ['chat', 'training', 'strict'] as const) {
       const analyzer = new DocumentAnalyzer({ profile });
       for (const [name, md] of profile === 'chat' ? docs : docs.slice(-1)) {
         const expected = checkDocument(md, { profile, format: 'markdown' }).findings.map(key);

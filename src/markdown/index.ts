@@ -39,7 +39,7 @@ import { gfm } from 'micromark-extension-gfm';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
-import { createChecker, detectLanguage, languages, type Category, type Checker, type CheckerOptions, type Finding, type Severity, lineColumn, lineStartsOf } from '../index.js';
+import { createChecker, detectLanguage, languages, type Category, type Checker, type CheckerOptions, type Finding, type LangOption, type Profile, type Severity, lineColumn, lineStartsOf } from '../index.js';
 import { htmlComments } from '../linear.js';
 import { assembleFindings, markdownSections } from './sections.js';
 
@@ -150,7 +150,7 @@ const checkerCache = new WeakMap<object, Map<string, Checker>>();
 
 function checkerOptions(options: DocumentOptions, profile: string): CheckerOptions {
   const { context: _context, ...rest } = options;
-  return { ...rest, profile };
+  return { ...rest, profile: profile as Profile };
 }
 
 function checkerFor(options: DocumentOptions, profile: string, lang?: string): Checker {
@@ -158,7 +158,7 @@ function checkerFor(options: DocumentOptions, profile: string, lang?: string): C
   if (!byProfile) checkerCache.set(options, (byProfile = new Map()));
   const key = lang ? `${profile}\u0000${lang}` : profile;
   let c = byProfile.get(key);
-  if (!c) byProfile.set(key, (c = createChecker(lang ? { ...checkerOptions(options, profile), lang } : checkerOptions(options, profile))));
+  if (!c) byProfile.set(key, (c = createChecker(lang ? { ...checkerOptions(options, profile), lang: lang as LangOption } : checkerOptions(options, profile))));
   return c;
 }
 

@@ -32,11 +32,11 @@ import { createChecker, type Checker, type CheckerOptions, type Severity } from 
  */
 export interface TextlintOptions {
   /** `en` (default), `sv`, `da` or `auto` (detected per paragraph). */
-  lang?: string;
+  lang?: CheckerOptions['lang'];
   /** `chat`, `training` or `strict`. Default: `training` for Markdown files, `chat` otherwise (like the CLI). */
-  profile?: string;
+  profile?: CheckerOptions['profile'];
   /** Concept id (or category, or `category/*`) → `off | hint | info | warning | error`. */
-  rules?: Record<string, string>;
+  rules?: CheckerOptions['rules'];
   /** Phrases never to flag (case-insensitive). */
   allow?: string[];
   /** Extra rule packs, as plain objects in the pack format. */
