@@ -16,7 +16,8 @@ import { createBrotliDecompress } from 'node:zlib';
 export interface ChromiumChoice {
   executablePath: string;
   args: string[];
-  env?: Record<string, string>;
+  /** The environment to launch it with. */
+  env: Record<string, string | undefined>;
   source: 'env' | 'system' | 'packaged';
 }
 
@@ -50,11 +51,11 @@ export async function findChromium(opts: FindOptions = {}): Promise<ChromiumChoi
   const override = env['PEERSPEAK_CHROMIUM'];
   if (override && override !== 'packaged') {
     if (!existsSync(override)) throw new Error(`PEERSPEAK_CHROMIUM=${override}: no such file (set it to a Chromium/Chrome/Edge executable, to "packaged", or unset it)`);
-    return { executablePath: override, args: BASE_ARGS, source: 'env' };
+    return { executablePath: override, args: BASE_ARGS, env: { ...process.env }, source: 'env' };
   }
   if (!override) {
     const found = (opts.systemPaths ?? systemPaths(platform, env)).find((p) => existsSync(p));
-    if (found) return { executablePath: found, args: BASE_ARGS, source: 'system' };
+    if (found) return { executablePath: found, args: BASE_ARGS, env: { ...process.env }, source: 'system' };
   }
   if (platform !== 'linux' || arch !== 'x64') {
     throw new Error(`No Chromium found: the packaged one (@sparticuz/chromium) is Linux x64 only; install Chrome, Chromium or Edge, or set PEERSPEAK_CHROMIUM to its executable`);
@@ -102,7 +103,7 @@ async function packaged(cacheRoot: string): Promise<ChromiumChoice> {
     // The package's own flags for its build (single process, SwiftShader GL), headless shell.
     args: [...BASE_ARGS, '--single-process', '--no-zygote', '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--font-render-hinting=none'],
     env: {
-      ...(process.env as Record<string, string>),
+      ...process.env,
       FONTCONFIG_PATH: join(dir, 'fonts'),
       // The shared libraries Chromium needs beyond glibc (nss, nspr, …), for machines without them.
       LD_LIBRARY_PATH: [libs, process.env['LD_LIBRARY_PATH']].filter(Boolean).join(':'),
