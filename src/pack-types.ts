@@ -6,24 +6,52 @@
  */
 import type { Category, Profile, RuleLevel, Severity } from './types.js';
 
-/** Where a rule can stand down: see the README, "Context". */
+/**
+ * Where a rule can stand down: see the README, "Context".
+ * @example
+ * ```ts
+ * import type { Skip } from 'peerspeak';
+ * const skip: Skip[] = ['question', 'quote'];
+ * ```
+ */
 export type Skip = 'question' | 'reported' | 'quote' | 'choice' | 'emergency';
 
-/** One rewrite template of a rule or of one of its patterns. */
+/**
+ * One rewrite template of a rule or of one of its patterns.
+ * @example
+ * ```ts
+ * import type { SuggestTemplate } from 'peerspeak';
+ * const t: SuggestTemplate = { label: 'Offer it', template: 'Would {verb|gerund} {rest} be an option for you?' };
+ * ```
+ */
 export interface SuggestTemplate {
   label: string;
   template: string;
   replace?: 'sentence' | 'match' | 'clause' | undefined;
 }
 
-/** A pattern with its own exceptions and rewrites. */
+/**
+ * A pattern with its own exceptions and rewrites.
+ * @example
+ * ```ts
+ * import type { PatternEntry } from 'peerspeak';
+ * const entry: PatternEntry = { pattern: 'you should {verb}', unless: ['you should see'] };
+ * ```
+ */
 export interface PatternEntry {
   pattern: string;
   unless?: string[] | undefined;
   suggest?: SuggestTemplate[] | undefined;
 }
 
-/** A text the rule must flag, with the expected top suggestion applied. */
+/**
+ * A text the rule must flag, with the expected top suggestion applied.
+ * @example
+ * ```ts
+ * import type { FlagExample } from 'peerspeak';
+ * const ex: FlagExample = { text: 'You should call your doctor.', suggestion: 'Would calling your doctor be an option for you?' };
+ * ```
+ */
 export interface FlagExample {
   text: string;
   suggestion?: string | undefined;
@@ -52,7 +80,14 @@ export interface Rule {
   examples: { flag: FlagExample[]; pass: string[] };
 }
 
-/** Irregular forms and ordered suffix rules of one inflection. */
+/**
+ * Irregular forms and ordered suffix rules of one inflection.
+ * @example
+ * ```ts
+ * import type { Inflection } from 'peerspeak';
+ * const gerund: Inflection = { map: { be: 'being' }, suffixes: [['e', 'ing'], ['', 'ing']] };
+ * ```
+ */
 export interface Inflection {
   map?: Record<string, string> | undefined;
   suffixes?: [string, string][] | undefined;
@@ -90,14 +125,29 @@ export interface Pack {
  */
 export type PackInput = Pack;
 
-/** One problem a schema found: where (`path`) and what (`message`). */
+/**
+ * One problem a schema found: where (`path`) and what (`message`).
+ * @example
+ * ```ts
+ * import { PackSchema, type SchemaIssue } from 'peerspeak';
+ * const r = PackSchema.safeParse({});
+ * const issues: SchemaIssue[] = r.success ? [] : r.error.issues;
+ * ```
+ */
 export interface SchemaIssue {
   code: string;
   path: PropertyKey[];
   message: string;
 }
 
-/** What `safeParse` returns. */
+/**
+ * What `safeParse` returns.
+ * @example
+ * ```ts
+ * import { PackSchema, type Pack, type SafeParseResult } from 'peerspeak';
+ * const r: SafeParseResult<Pack> = PackSchema.safeParse(JSON.parse(source));
+ * ```
+ */
 export type SafeParseResult<T> = { success: true; data: T; error?: undefined } | { success: false; data?: undefined; error: { issues: SchemaIssue[] } };
 
 /**

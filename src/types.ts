@@ -72,7 +72,15 @@ export interface LanguageRegistry {
  */
 export type Lang = keyof LanguageRegistry & string;
 
-/** What the `lang` option accepts: a language code, or `auto` to detect it per paragraph. */
+/**
+ * What the `lang` option accepts: a language code, or `auto` to detect it per paragraph.
+ * @example
+ * ```ts
+ * import { check, type LangOption } from 'peerspeak';
+ * const lang: LangOption = 'auto';
+ * check('You should call your doctor.', { lang }).lang; // 'en'
+ * ```
+ */
 export type LangOption = Lang | 'auto';
 
 /**

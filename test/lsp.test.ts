@@ -288,6 +288,17 @@ describe('language server', () => {
     expect((await c.waitFor(file, (d) => d.version === 1)).diagnostics).toEqual([]);
   });
 
+  it('uses the same default profile as the CLI and the API for Markdown (training) and text (chat)', async () => {
+    const md = '# Reply\n\nAsk them what they need. You should call your doctor.\n';
+    await open(c, 'untitled:reply.md', md, 'markdown');
+    const m = await c.waitFor('untitled:reply.md', (d) => d.version === 1);
+    expect(codes(m)).toEqual(checkDocument(md, { format: 'markdown' }).findings.map((f) => f.ruleId));
+    expect(codes(m)).not.toContain('directive/modal');
+    await open(c, 'untitled:reply.txt', md, 'plaintext');
+    const t = await c.waitFor('untitled:reply.txt', (d) => d.version === 1);
+    expect(codes(t)).toContain('directive/modal');
+  });
+
   it('applies didChangeConfiguration: the training profile turns directive rules off', async () => {
     const uri = 'untitled:chat-3';
     await open(c, uri, `${MODAL} You always do this to yourself.`);

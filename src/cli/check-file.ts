@@ -7,6 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { DocumentFinding } from '../markdown/index.js';
+import { defaultProfileFor } from '../default-profile.js';
 
 /** Command-line settings every file shares. */
 export interface SharedSettings {
@@ -41,7 +42,7 @@ export async function checkText(text: string, path: string | null, display: stri
     const options = cfg.resolveOptions(loaded, path, {
       lang: shared.lang,
       profile: shared.profile,
-      defaultProfile: markdown ? 'training' : 'chat',
+      defaultProfile: defaultProfileFor(markdown ? 'markdown' : 'text'),
     });
     // `options` is the same object for every file with the same settings: checkers are cached on it.
     const { findings } = markdown ? md.checkMarkdown(text, options) : md.checkDocument(text, options);

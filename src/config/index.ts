@@ -98,7 +98,14 @@ const ConfigZod = z.strictObject({
   overrides: described(z.optional(z.array(OverrideZod)), 'Settings for some files only, ESLint-style.'),
 });
 
-/** One entry of `overrides` in a config file. */
+/**
+ * One entry of `overrides` in a config file.
+ * @example
+ * ```ts
+ * import type { ConfigOverride } from 'peerspeak/config';
+ * const o: ConfigOverride = { files: ['sv/**'], lang: 'sv', profile: 'training' };
+ * ```
+ */
 export interface ConfigOverride {
   files: string | string[];
   lang?: string | undefined;

@@ -39,6 +39,7 @@ import { gfm } from 'micromark-extension-gfm';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
+import { defaultProfileFor } from '../default-profile.js';
 import { createChecker, detectLanguage, languages, type Category, type Checker, type CheckerOptions, type Finding, type LangOption, type Profile, type Severity, lineColumn, lineStartsOf } from '../index.js';
 import { htmlComments } from '../linear.js';
 import { assembleFindings, markdownSections } from './sections.js';
@@ -434,7 +435,7 @@ function relocate(f: Finding, offset: number, original: string, mask: string, li
 }
 
 function checkAnalysed(markdown: string, a: Analysis, options: DocumentOptions): DocumentResult {
-  const profile = options.profile ?? 'chat';
+  const profile = options.profile ?? defaultProfileFor('markdown');
   const exampleRegions = profile === 'training' || profile === 'strict';
   const goodProfile = profile === 'strict' ? 'strict' : 'chat';
   const lineStarts = lineStartsOf(markdown);
@@ -498,7 +499,7 @@ function assertOptions(options: unknown, fn: string): asserts options is Documen
   if (o.context !== undefined && typeof o.context !== 'string') {
     throw new TypeError(`peerspeak: ${fn}: expected \`options.context\` to be a string, got ${kind(o.context)}`);
   }
-  checkerFor(o, o.profile ?? 'chat', o.lang === 'auto' ? languages()[0] : undefined);
+  checkerFor(o, o.profile ?? defaultProfileFor('markdown'), o.lang === 'auto' ? languages()[0] : undefined);
 }
 
 /**
@@ -544,7 +545,7 @@ function checkInChunks(markdown: string, options: DocumentOptions): DocumentResu
 }
 
 function checkPlain(text: string, options: DocumentOptions): DocumentResult {
-  const checker = checkerFor(options, options.profile ?? 'chat');
+  const checker = checkerFor(options, options.profile ?? defaultProfileFor('text'));
   const res = checker.check(text, options.context === undefined ? undefined : { context: options.context });
   return { findings: res.findings, lang: res.lang };
 }
@@ -595,3 +596,5 @@ function withoutFormat(options: CheckDocumentOptions): DocumentOptions {
 export function isMarkdownPath(path: string): boolean {
   return /\.(md|markdown|mdown|mkdn?|mkd)$/i.test(path);
 }
+
+export { defaultProfileFor };
