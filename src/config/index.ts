@@ -24,7 +24,7 @@
  * @module
  */
 import { readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { createRequire, isBuiltin } from 'node:module';
 import { dirname, isAbsolute, join, parse as parsePath, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import * as z from 'zod/mini';
@@ -243,6 +243,9 @@ function packageJsonHasKey(file: string): boolean {
   return has;
 }
 
+const YAML_CONFIG_FILES = ['peerspeak.config.yml', 'peerspeak.config.yaml', '.peerspeakrc.yml', '.peerspeakrc.yaml', '.peerspeakrc'];
+const yamlMessage = (p: string) => `${display(p)}: YAML (or extension-less) config files are not supported: write it as JSON in peerspeak.config.json or .peerspeakrc.json`;
+
 /**
  * The config file that applies to files in `dir`, or null. Stops at the file-system root.
  * @example
@@ -261,6 +264,11 @@ export function findConfigFile(dir: string): string | null {
       if (!isFile(p)) continue;
       if (name === 'package.json' && !packageJsonHasKey(p)) continue;
       return p;
+    }
+    // A YAML config would otherwise be ignored without a word.
+    for (const name of YAML_CONFIG_FILES) {
+      const p = join(here, name);
+      if (isFile(p)) throw new ConfigError(yamlMessage(p), p);
     }
     if (here === root) return null;
     const up = dirname(here);
@@ -304,6 +312,8 @@ function loadPack(ref: string, index: number, configFile: string, dir: string): 
   if (ref.startsWith('.') || isAbsolute(ref)) {
     file = resolve(dir, ref);
     if (!isFile(file)) throw new ConfigError(`${where}: packs.${index}: cannot find pack file "${ref}" (looked for ${display(file)})`, configFile);
+  } else if (isBuiltin(ref)) {
+    throw new ConfigError(`${where}: packs.${index}: "${ref}" is a Node.js built-in module, not a rule pack`, configFile);
   } else {
     try {
       file = createRequire(join(dir, '__peerspeak__.js')).resolve(ref);
@@ -318,7 +328,7 @@ function loadPack(ref: string, index: number, configFile: string, dir: string): 
       const mod = createRequire(file)(file) as { default?: unknown };
       pack = mod && typeof mod === 'object' && 'default' in mod ? mod.default : mod;
     } catch (e) {
-      throw new ConfigError(`${display(file)}: cannot load pack: ${(e as Error).message.split('\n')[0]}`, file);
+      throw new ConfigError(`${where}: packs.${index}: ${display(file)}: cannot load pack: ${(e as Error).message.split('\n')[0]}`, file);
     }
   }
   try {
@@ -368,6 +378,7 @@ export function loadConfigFile(file: string): LoadedConfig {
   const filePath = resolve(file);
   const cached = loadedCache.get(filePath);
   if (cached) return cached;
+  if (/\.ya?ml$/i.test(filePath)) throw new ConfigError(yamlMessage(filePath), filePath);
   const raw = readJson(filePath, 'config');
   const isPkg = /(^|[\\/])package\.json$/.test(filePath);
   let input = raw;
