@@ -21,6 +21,7 @@ registerDetector(detectLanguage);
 
 export { check, createChecker, applySuggestion, validatePack, compilePack, languages, registerLanguage, PackError } from './engine.js';
 export type { CheckOptions, CheckerOptions, Checker } from './engine.js';
+export { applySuggestions, type AppliedSuggestions } from './apply.js';
 export type { Sentence, Token } from './segment.js';
 /** 1-based line/column helpers for UTF-16 offsets (shared by the Markdown adapter and the language server). */
 export { lineColumn, lineStartsOf } from './segment.js';
