@@ -4,8 +4,17 @@
  */
 import type { Finding, Suggestion } from './types.js';
 
-/** A `[slot]` the writer must fill in: such a suggestion is never applied automatically. */
-export const SLOT = /\[[^\]\n]+\]/;
+/** Whether `s` has a `[slot]` the writer must fill in (never applied automatically). Linear. */
+export function hasSlot(s: string): boolean {
+  let open = -1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x5b) open = i; // [
+    else if (c === 0x0a) open = -1; // a slot does not span lines
+    else if (c === 0x5d && open >= 0 && i > open + 1) return true; // ]
+  }
+  return false;
+}
 
 /**
  * What {@link applySuggestions} did.
@@ -53,7 +62,7 @@ export function applySuggestions(text: string, findings: readonly Finding[]): Ap
     if (typeof s.text !== 'string' || !Number.isInteger(a) || !Number.isInteger(b) || a < 0 || b < a || b > text.length) {
       throw new RangeError(`peerspeak: ${fn}: findings[${i}].suggestions[0].range [${String(a)}, ${String(b)}] is not a range of the text (length ${text.length})`);
     }
-    if (SLOT.test(s.text)) skipped.push(f);
+    if (hasSlot(s.text)) skipped.push(f);
     else candidates.push({ finding: f, s });
   });
   candidates.sort((x, y) => x.s.range[0] - y.s.range[0] || y.s.range[1] - x.s.range[1]);
