@@ -7,7 +7,7 @@
  * @module
  */
 import * as z from 'zod/mini';
-import type { Category, CheckResult, Finding, RoleLimitsOptions, Severity, Suggestion } from './types.js';
+import type { Category, CheckResult, Finding, LangOption, Profile, RoleLimitsOptions, RuleKey, RuleLevel, Severity, Suggestion } from './types.js';
 import {
   CATEGORIES,
   PackSchema,
@@ -57,13 +57,13 @@ import type { LanguageSupport } from './lang/types.js';
  */
 export interface CheckerOptions {
   /** Language of the text: a registered pack language (`en`, `sv`, `da`) or `auto`. Default `en`. */
-  lang?: string;
+  lang?: LangOption;
   /** `chat` (default), `training` or `strict`. */
-  profile?: string;
+  profile?: Profile;
   /** Extra rule packs (plain objects in the pack format). A rule with a built-in id replaces it. */
   packs?: unknown[];
   /** Concept id (or category, or `category/*`) → `off | hint | info | warning | error`. */
-  rules?: Record<string, string>;
+  rules?: Partial<Record<RuleKey, RuleLevel>>;
   /** Phrases never to flag, e.g. `["you should see the view"]` (case-insensitive). */
   allow?: string[];
   /** Text and resources for the role-limits note. */

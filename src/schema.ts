@@ -299,37 +299,19 @@ export const RoleLimitsSchema = z.strictObject({
   resources: z.optional(z.array(z.string()).check(z.maxLength(10, 'expected at most 10 resources'))),
 });
 
-/**
- * Input shape of a rule pack.
- * @example
- * ```ts
- * import { check, type PackInput } from 'peerspeak';
- * const pack: PackInput = { name: 'our-words', lang: 'en', rules: [myRule] };
- * check(text, { packs: [pack] });
- * ```
- */
-export type PackInput = z.input<typeof PackSchema>;
-/**
- * A validated rule pack.
- * @example
- * ```ts
- * import { PackSchema, type Pack } from 'peerspeak';
- * const pack: Pack = PackSchema.parse(JSON.parse(source));
- * pack.rules.map((r) => r.id);
- * ```
- */
-export type Pack = z.output<typeof PackSchema>;
-/**
- * A validated rule.
- * @example
- * ```ts
- * import { enPack, type Rule } from 'peerspeak';
- * const ids = (enPack.rules as Rule[]).map((r) => r.id); // ['directive/modal', …]
- * ```
- */
-export type Rule = z.output<typeof RuleSchema>;
-export type SuggestTemplate = z.output<typeof SuggestTemplateSchema>;
-export type Skip = (typeof SKIPS)[number];
+// The public types are written out in pack-types.ts (the shipped .d.ts must not import zod,
+// which is bundled); these checks fail the build if they and the schemas ever differ.
+import type { Pack, PackInput, Rule, Skip, SuggestTemplate } from './pack-types.js';
+export type { Pack, PackInput, Rule, Skip, SuggestTemplate };
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+export type _SchemaTypesInSync = [
+  Assert<Same<z.output<typeof PackSchema>, Pack>>,
+  Assert<Same<z.input<typeof PackSchema>, PackInput>>,
+  Assert<Same<z.output<typeof RuleSchema>, Rule>>,
+  Assert<Same<z.output<typeof SuggestTemplateSchema>, SuggestTemplate>>,
+  Assert<Same<(typeof SKIPS)[number], Skip>>,
+];
 
 // ---------------------------------------------------------------- messages
 

@@ -44,7 +44,24 @@ export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type RuleLevel = Severity | 'off';
 
 /**
- * Built-in language codes.
+ * The languages `lang` accepts by name: the built-in ones. An app that registers its own pack
+ * (`registerLanguage`) adds its code by augmenting this interface.
+ * @example
+ * ```ts
+ * declare module 'peerspeak' {
+ *   interface LanguageRegistry { fi: true }
+ * }
+ * ```
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-interface
+export interface LanguageRegistry {
+  en: true;
+  sv: true;
+  da: true;
+}
+
+/**
+ * Built-in language codes (and any added to {@link LanguageRegistry}).
  * @example
  * ```ts
  * import { check, type Lang } from 'peerspeak';
@@ -53,7 +70,30 @@ export type RuleLevel = Severity | 'off';
  * check('Du borde ringa din läkare.', { lang }).findings[0].ruleId; // 'directive/modal'
  * ```
  */
-export type Lang = 'en' | 'sv' | 'da';
+export type Lang = keyof LanguageRegistry & string;
+
+/**
+ * What the `lang` option accepts: a language code, or `auto` to detect it per paragraph.
+ * @example
+ * ```ts
+ * import { check, type LangOption } from 'peerspeak';
+ * const lang: LangOption = 'auto';
+ * check('You should call your doctor.', { lang }).lang; // 'en'
+ * ```
+ */
+export type LangOption = Lang | 'auto';
+
+/**
+ * A key of the `rules` option: a category (`judging`), every rule of one (`judging/*`), or a
+ * concept id, which always starts with its category (`directive/modal`, or a pack's own id).
+ * `peerspeak/unused-directive` (or `peerspeak`) controls the report about markers that suppress nothing.
+ * @example
+ * ```ts
+ * import type { RuleKey, RuleLevel } from 'peerspeak';
+ * const rules: Partial<Record<RuleKey, RuleLevel>> = { 'directive/modal': 'off', judging: 'error' };
+ * ```
+ */
+export type RuleKey = Category | `${Category}/${string}` | 'peerspeak' | `peerspeak/${string}`;
 
 /**
  * Built-in profiles (see the README): `chat` (default), `training`, `strict`.
@@ -135,7 +175,7 @@ export interface CheckResult {
   /** Findings in document order. */
   findings: Finding[];
   /** The language each finding was checked in (the option, or the detected one). */
-  lang: Lang | string;
+  lang: Lang | (string & {});
 }
 
 /**

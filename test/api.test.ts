@@ -193,12 +193,12 @@ describe('bad calls', () => {
   });
 
   it('an unknown lang or profile names the value and lists the valid ones', () => {
-    expect(() => check('hi', { lang: 'fr' })).toThrow(/unknown lang "fr": expected one of en, (sv, da, )?auto/);
-    expect(() => check('hi', { profile: 'loud' })).toThrow(/unknown profile "loud": expected one of chat, training, strict/);
+    expect(() => check('hi', { lang: 'fr' as never })).toThrow(/unknown lang "fr": expected one of en, (sv, da, )?auto/);
+    expect(() => check('hi', { profile: 'loud' as never })).toThrow(/unknown profile "loud": expected one of chat, training, strict/);
   });
 
   it('an invalid rules map names the key', () => {
-    expect(() => check('hi', { rules: { 'directive/modal': 'shout' } })).toThrow(/options\.rules\.directive\/modal: expected one of off, hint, info, warning, error/);
+    expect(() => check('hi', { rules: { 'directive/modal': 'shout' } as never })).toThrow(/options\.rules\.directive\/modal: expected one of off, hint, info, warning, error/);
   });
 
   it('unknown options are rejected by name', () => {

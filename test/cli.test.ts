@@ -10,6 +10,8 @@ import { createRequire } from 'node:module';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { afterAll, describe, expect, it } from 'vitest';
+import { threadCount } from '../src/cli/threads.js';
+import { decode } from '../src/cli/decode.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(repo, 'dist', 'cli.js');
@@ -26,7 +28,7 @@ function write(dir: string, files: Record<string, unknown>): string {
   for (const [name, content] of Object.entries(files)) {
     const file = join(dir, name);
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+    writeFileSync(file, typeof content === 'string' || content instanceof Uint8Array ? content : JSON.stringify(content, null, 2));
   }
   return dir;
 }
@@ -439,5 +441,92 @@ describe.concurrent('formats', () => {
     const f = results[0]!.findings[0]!;
     expect(Object.keys(f).sort()).toEqual(['category', 'column', 'line', 'message', 'note', 'principle', 'range', 'ruleId', 'severity', 'suggestions', 'text'].sort());
     expect(f).toMatchObject({ ruleId: 'directive/modal', category: 'directive', severity: 'warning', line: 4, column: 1, text: 'You should call' });
+  });
+});
+
+describe.concurrent('encodings', () => {
+  const utf16le = (t: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf16le')]);
+  const utf16be = (t: string) => Buffer.from(utf16le(t).swap16());
+
+  it('decodes UTF-16 (LE and BE) by its byte order mark', async () => {
+    const dir = project({ 'le.txt': utf16le(`Hej.\n${MODAL}\n`), 'be.txt': utf16be(`Hej.\n${MODAL}\n`) });
+    const r = await run(['--format', 'json', 'le.txt', 'be.txt'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(1);
+    expect(parseJson(r).map((x) => x.findings.map((f) => [f.ruleId, f.line, f.column, f.text]))).toEqual([
+      [['directive/modal', 2, 1, 'You should call']],
+      [['directive/modal', 2, 1, 'You should call']],
+    ]);
+  });
+
+  it('drops a UTF-8 byte order mark before computing offsets (file and standard input)', async () => {
+    const dir = project({ 'bom.txt': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${MODAL}\n`)]) });
+    const r = await run(['--format', 'json', 'bom.txt'], { cwd: dir });
+    expect(parseJson(r)[0]!.findings.map((f) => [f.line, f.column, f.range, f.text])).toEqual([[1, 1, [0, 15], 'You should call']]);
+    const s = await run(['--format', 'json', '-'], { cwd: dir, input: `\ufeff${MODAL}\n` });
+    expect(parseJson(s)[0]!.findings.map((f) => [f.column, f.range])).toEqual([[1, [0, 15]]]);
+  });
+
+  it('skips binary files with a notice and checks the rest', async () => {
+    const dir = project({ 'a.txt': `${MODAL}\n`, 'b.txt': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]) });
+    const r = await run(['--format', 'json', '.'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(parseJson(r).map((x) => [x.filePath, x.findings.length])).toEqual([['a.txt', 1], ['b.txt', 0]]);
+    expect(r.stderr).toBe('peerspeak: b.txt: skipped, a binary file\n');
+  });
+
+  it('refuses text that is not valid UTF-8 (Latin-1), naming the file, exit 2', async () => {
+    const dir = project({ 'latin1.txt': Buffer.from('Du borde ringa din läkare.\n', 'latin1') });
+    const r = await run(['latin1.txt'], { cwd: dir });
+    expectOneLineError(r, /^peerspeak: latin1\.txt: not valid UTF-8 text \(at byte 20\)/);
+  });
+});
+
+describe('worker threads', () => {
+  const small = () => 1000;
+  const large = () => 10 * 1024 * 1024;
+  it('never more than the cores or the files, even when PEERSPEAK_THREADS asks for more', () => {
+    expect(threadCount(2000, small, 2, '8')).toBe(2);
+    expect(threadCount(2000, large, 2)).toBe(2);
+    expect(threadCount(2, large, 16, '8')).toBe(2);
+    expect(threadCount(2000, large, 64)).toBe(8);
+    expect(threadCount(2000, large, 1)).toBe(1);
+  });
+  it('by default only when the work pays for the workers (3+ files, 128 KB+)', () => {
+    expect(threadCount(2000, small, 2)).toBe(1);
+    expect(threadCount(2, large, 8)).toBe(1);
+    expect(threadCount(3, large, 8)).toBe(3);
+    expect(threadCount(10, large, 8, '1')).toBe(1);
+    expect(threadCount(10, large, 8, 'x')).toBe(8);
+  });
+});
+
+describe.concurrent('symbolic links', () => {
+  it('checks each file once by its real path, even with a link back into the directory', async () => {
+    const dir = project({ 'docs/a.md': `${MODAL}\n` });
+    symlinkSync(join(dir, 'docs'), join(dir, 'docs', 'again'));
+    symlinkSync(join(dir, 'docs', 'a.md'), join(dir, 'b.txt'));
+    const r = await run(['--format', 'json', '--profile', 'chat', 'docs', 'b.txt'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(parseJson(r).map((x) => x.filePath)).toEqual(['docs/a.md']);
+  });
+
+  it('names a symbolic link loop instead of "no such file"', async () => {
+    const dir = project({ 'a.txt': 'x' });
+    symlinkSync(join(dir, 'loop2.md'), join(dir, 'loop1.md'));
+    symlinkSync(join(dir, 'loop1.md'), join(dir, 'loop2.md'));
+    expectOneLineError(await run(['loop1.md'], { cwd: dir }), /^peerspeak: loop1\.md: a symbolic link loop$/);
+  });
+});
+
+describe('decode', () => {
+  it('points at the first bad byte, takes UTF-8 with or without a BOM, and UTF-16 by BOM', () => {
+    expect(decode(Buffer.from('Du borde ringa din läkare.\n', 'latin1'))).toMatchObject({ error: expect.stringContaining('at byte 20') as string });
+    expect(decode(Buffer.from([0x61, 0x62, 0xff]))).toMatchObject({ error: expect.stringContaining('at byte 2') as string });
+    expect(decode(Buffer.from([0x61, 0xc3, 0xa9, 0xc3, 0x41]))).toMatchObject({ error: expect.stringContaining('at byte 3') as string });
+    expect(decode(Buffer.from([0xef, 0xbb, 0xbf, 0x41]))).toEqual({ text: 'A' });
+    expect(decode(Buffer.from([0xff, 0xfe, 0x41, 0x00]))).toEqual({ text: 'A' });
+    expect(decode(Buffer.from([0xfe, 0xff, 0x00, 0x41]))).toEqual({ text: 'A' });
+    expect(decode(Buffer.from([0xfe, 0xff, 0x00]))).toMatchObject({ error: expect.stringContaining('UTF-16') as string });
+    expect(decode(Buffer.from([0x41, 0x00, 0x42]))).toEqual({ binary: true });
   });
 });

@@ -196,11 +196,29 @@ describe('resolving options', () => {
 describe('schema.json', () => {
   it('is generated from ConfigSchema and up to date (npm run build && npm run schema)', () => {
     const expected = {
-      ...z.toJSONSchema(ConfigSchema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }),
+      ...z.toJSONSchema(ConfigSchema as unknown as z.ZodType, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }),
       title: 'peerspeak config',
       description: 'peerspeak.config.json, .peerspeakrc.json or the "peerspeak" key of package.json.',
     };
     const actual = JSON.parse(readFileSync(join(repo, 'schema.json'), 'utf8')) as unknown;
     expect(actual).toEqual(expected);
+  });
+});
+
+describe('config files that cannot work are named', () => {
+  it('rejects a YAML config by name instead of ignoring it (found or given)', () => {
+    const dir = project({ '.peerspeakrc.yml': 'profile: training\n', 'a.md': 'x' });
+    const e = configError(() => findConfigFile(dir));
+    expect(e.message).toMatch(/\.peerspeakrc\.yml: YAML \(or extension-less\) config files are not supported/);
+    expect(configError(() => loadConfigFile(join(dir, '.peerspeakrc.yml'))).message).toMatch(/not supported: write it as JSON/);
+    // A JSON config in the same directory wins: no error.
+    const both = project({ 'peerspeak.config.json': {}, 'peerspeak.config.yaml': 'x: 1\n' });
+    expect(findConfigFile(both)).toBe(join(both, 'peerspeak.config.json'));
+  });
+
+  it('refuses a Node built-in named as a pack, naming the config file and the entry', () => {
+    const dir = project({ 'peerspeak.config.json': { packs: ['node:fs'] } });
+    const e = configError(() => loadConfigFile(join(dir, 'peerspeak.config.json')));
+    expect(e.message).toMatch(/peerspeak\.config\.json: packs\.0: "node:fs" is a Node\.js built-in module, not a rule pack/);
   });
 });

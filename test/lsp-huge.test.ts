@@ -127,12 +127,12 @@ describe('the language server with a very large document open', () => {
     const huge = longMarkdown(10_000_000);
     expect(huge.length).toBeGreaterThan(MAX_DOCUMENT_LENGTH);
     await open(c, 'untitled:huge.md', huge);
-    await open(c, 'untitled:small.md', MODAL);
+    await open(c, 'untitled:small.txt', MODAL, 'plaintext'); // plain text: the chat profile by default
 
     // Requests on a small document are answered, with its findings.
-    const h = await hover(c, 'untitled:small.md', 0, 4);
+    const h = await hover(c, 'untitled:small.txt', 0, 4);
     expect(JSON.stringify(h?.contents)).toContain('directive/modal');
-    const actions = await codeActions(c, 'untitled:small.md', 0);
+    const actions = await codeActions(c, 'untitled:small.txt', 0);
     expect(actions.length).toBeGreaterThan(0);
 
     // The huge document gets exactly one diagnostic: it is too large to check while editing.
@@ -150,10 +150,10 @@ describe('the language server with a very large document open', () => {
 
     // An edit that brings it under the limit gets it checked.
     const doc = TextDocument.create('untitled:huge.md', 'markdown', 1, huge);
-    const change = { range: { start: doc.positionAt(0), end: doc.positionAt(huge.length) }, text: `# Notes\n\n${MODAL}\n` };
+    const change = { range: { start: doc.positionAt(0), end: doc.positionAt(huge.length) }, text: `# Notes\n\nYou always do this to yourself.\n` }; // Markdown: training by default
     await c.connection.sendNotification('textDocument/didChange', { textDocument: { uri: 'untitled:huge.md', version: 2 }, contentChanges: [change] });
     const after = await c.waitFor('untitled:huge.md', (q) => q.version === 2);
-    expect(after.diagnostics.map((x) => x.code)).toEqual(['directive/modal']);
+    expect(after.diagnostics.map((x) => x.code)).toEqual(['generalising/always-never']);
 
     // And shutdown is answered.
     await expect(c.connection.sendRequest('shutdown')).resolves.toBeNull();
@@ -164,11 +164,11 @@ describe('the language server with a very large document open', () => {
     const long = longMarkdown(200_000);
     expect(long.length).toBeLessThanOrEqual(MAX_DOCUMENT_LENGTH);
     await open(c, 'untitled:long.md', long);
-    await open(c, 'untitled:small.md', MODAL);
+    await open(c, 'untitled:small.txt', MODAL, 'plaintext'); // plain text: the chat profile by default
     // The small document's diagnostics come while the long one is still being analysed (the
     // long one was scheduled first), and so does the answer to a hover on the small one.
-    await c.waitFor('untitled:small.md', (d) => d.version === 1);
-    const h = await hover(c, 'untitled:small.md', 0, 4);
+    await c.waitFor('untitled:small.txt', (d) => d.version === 1);
+    const h = await hover(c, 'untitled:small.txt', 0, 4);
     expect(JSON.stringify(h?.contents)).toContain('directive/modal');
     const longDone = c.published.some((p) => p.uri === 'untitled:long.md');
     expect(longDone, 'the long document was analysed in one go, blocking the other requests').toBe(false);
@@ -183,8 +183,8 @@ describe('the language server with a very large document open', () => {
   it('shutdown is answered while a long document is being analysed, and the analysis stops', async () => {
     const c = await startClient();
     await open(c, 'untitled:long.md', longMarkdown(200_000));
-    await open(c, 'untitled:small.md', MODAL);
-    await c.waitFor('untitled:small.md', (d) => d.version === 1);
+    await open(c, 'untitled:small.txt', MODAL, 'plaintext'); // plain text: the chat profile by default
+    await c.waitFor('untitled:small.txt', (d) => d.version === 1);
     await expect(c.connection.sendRequest('shutdown')).resolves.toBeNull();
     // Answered before the long document was done, and its analysis is dropped: nothing comes.
     expect(c.published.filter((p) => p.uri === 'untitled:long.md')).toEqual([]);

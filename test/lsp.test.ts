@@ -94,7 +94,7 @@ describe('incremental analysis gives the same findings as a whole-document check
         '## Tips\n\nYou should call your doctor.\r\n\r\n# Again\r\n\r\nYou should call your doctor.',
       ].join('\n\n'),
     ]);
-    for (const profile of ['chat', 'training', 'strict']) {
+    for (const profile of ['chat', 'training', 'strict'] as const) {
       const analyzer = new DocumentAnalyzer({ profile });
       for (const [name, md] of profile === 'chat' ? docs : docs.slice(-1)) {
         const expected = checkDocument(md, { profile, format: 'markdown' }).findings.map(key);
@@ -286,6 +286,17 @@ describe('language server', () => {
     const file = pathToFileURL(join(dir, 'readme.md')).href;
     await open(c, file, md, 'plaintext');
     expect((await c.waitFor(file, (d) => d.version === 1)).diagnostics).toEqual([]);
+  });
+
+  it('uses the same default profile as the CLI and the API for Markdown (training) and text (chat)', async () => {
+    const md = '# Reply\n\nAsk them what they need. You should call your doctor.\n';
+    await open(c, 'untitled:reply.md', md, 'markdown');
+    const m = await c.waitFor('untitled:reply.md', (d) => d.version === 1);
+    expect(codes(m)).toEqual(checkDocument(md, { format: 'markdown' }).findings.map((f) => f.ruleId));
+    expect(codes(m)).not.toContain('directive/modal');
+    await open(c, 'untitled:reply.txt', md, 'plaintext');
+    const t = await c.waitFor('untitled:reply.txt', (d) => d.version === 1);
+    expect(codes(t)).toContain('directive/modal');
   });
 
   it('applies didChangeConfiguration: the training profile turns directive rules off', async () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkDocument, checkMarkdown, isMarkdownPath, maskMarkdown, UNUSED_DIRECTIVE, type DocumentFinding } from '../src/markdown/index.js';
+import * as api from '../src/markdown/index.js';
+import { isMarkdownPath, maskMarkdown, UNUSED_DIRECTIVE, type CheckDocumentOptions, type DocumentFinding, type DocumentOptions } from '../src/markdown/index.js';
+
+// Most tests here are about what counts as prose, in the chat profile. Markdown's own default
+// profile is training (one rule everywhere): see "default profile" at the end.
+const checkMarkdown = (md: string, o: DocumentOptions = {}) => api.checkMarkdown(md, { profile: 'chat', ...o });
+const checkDocument = (text: string, o: CheckDocumentOptions = {}) => api.checkDocument(text, { profile: 'chat', ...o });
 
 const MODAL = 'You should call your doctor.';
 const EVERYONE = 'Everyone should see a therapist at least once.';
@@ -279,7 +285,7 @@ describe('checkDocument', () => {
   it('passes options to the core: allow, rules, packs, bad options throw', () => {
     expect(checkMarkdown(MODAL, { allow: ['you should call'] }).findings).toEqual([]);
     expect(checkMarkdown(MODAL, { rules: { directive: 'off' } }).findings).toEqual([]);
-    expect(() => checkMarkdown(MODAL, { profile: 'loud' })).toThrow(/unknown profile "loud"/);
+    expect(() => checkMarkdown(MODAL, { profile: 'loud' as never })).toThrow(/unknown profile "loud"/);
   });
 
   it('knows Markdown file names', () => {
@@ -315,5 +321,17 @@ describe('a very long document is parsed in runs of sections', () => {
     ).flat();
     const got = checkMarkdown(big, { profile: 'chat' }).findings.map((f) => `${f.ruleId}@${f.range[0]}:${f.line}`);
     expect(got).toEqual(expected);
+  });
+});
+
+describe('default profile', () => {
+  const heading = '# Reply\n\nAsk what they need. You should call your doctor.\n';
+  it('is training for Markdown and chat for plain text, the same rule as the CLI, server and textlint', () => {
+    expect(api.defaultProfileFor('markdown')).toBe('training');
+    expect(api.defaultProfileFor('text')).toBe('chat');
+    expect(api.checkMarkdown(heading).findings).toEqual(api.checkMarkdown(heading, { profile: 'training' }).findings);
+    expect(api.checkDocument(heading, { format: 'markdown' }).findings).toEqual(api.checkMarkdown(heading, { profile: 'training' }).findings);
+    expect(ids(api.checkDocument(MODAL).findings)).toEqual(['directive/modal']);
+    expect(ids(api.checkMarkdown(MODAL).findings)).not.toContain('directive/modal');
   });
 });

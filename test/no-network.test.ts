@@ -274,7 +274,7 @@ describe('at run time', () => {
       const lib = await import('../src/all.js');
       const md = await import('../src/markdown/index.js');
       const text = 'You should call your doctor.\n\nDu borde ringa din läkare.\n\nDu bør ringe til din læge.\n\nI want to die.';
-      for (const lang of ['en', 'sv', 'da', 'auto']) {
+      for (const lang of ['en', 'sv', 'da', 'auto'] as const) {
         const r = lib.check(text, { lang, profile: 'strict', context: 'I want to kill myself.' });
         for (const f of r.findings) for (const s of f.suggestions) lib.applySuggestion(text, s);
       }

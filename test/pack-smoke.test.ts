@@ -5,6 +5,9 @@
  * textlint CLI and the `.textlintrc` the README shows). Catches what the in-repo tests cannot:
  * a file missing from `files`, a wrong export map entry, a self-import that does not resolve.
  *
+ * The shipped types are type-checked too, as a TypeScript user sees them: a consumer project
+ * with `skipLibCheck: false` under `node16`, `nodenext` and `bundler` resolution, ESM and CJS.
+ *
  * Needs the build (`npm test` builds first) and the npm registry or npm's cache: the tarball's
  * dependencies and textlint are installed with `--prefer-offline`, so after `npm ci` they come
  * from the cache.
@@ -63,9 +66,10 @@ beforeAll(async () => {
   await exec(npm, ['install', tarball, `textlint@${textlint}`, '--no-audit', '--no-fund', '--prefer-offline', '--no-package-lock'], { cwd: app, maxBuffer: 16 * 1024 * 1024 });
 }, TIMEOUT);
 
+// Removing the installed project can take longer than the default hook timeout on a busy machine.
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
-});
+}, 60_000);
 
 describe('npm pack → install → use', () => {
   it('ESM: import { check } from "peerspeak", plus Swedish and Danish on demand', async () => {
@@ -157,5 +161,89 @@ console.log(JSON.stringify({
     const fix = await run(npx, ['--no', '--', 'textlint', '--fix', 'reply.md']);
     expect(fix.code, fix.stdout + fix.stderr).toBe(0);
     expect(readFileSync(join(app, 'reply.md'), 'utf8')).toBe('# Notes\n\nI wonder if it might help to call your doctor — what do you think?\n\n```\nYou should call your doctor.\n```\n');
+  }, TIMEOUT);
+
+  it('TypeScript: a consumer type-checks against the shipped .d.ts with skipLibCheck false (node16, nodenext, bundler)', async () => {
+    const types = join(app, 'types');
+    mkdirSync(types, { recursive: true });
+    writeFileSync(
+      join(types, 'esm.mts'),
+      `import { check, createChecker, applySuggestion, PackSchema, enPack, type CheckOptions, type Finding, type Lang, type Pack, type Profile, type RuleLevel } from 'peerspeak';
+import sv from 'peerspeak/rules/sv';
+import 'peerspeak/rules/da';
+import * as all from 'peerspeak/all';
+import { checkMarkdown, checkDocument } from 'peerspeak/markdown';
+import { ConfigSchema, validateConfig, type Config } from 'peerspeak/config';
+import { createServer, startServer } from 'peerspeak/lsp';
+import textlintRule from 'peerspeak/textlint';
+
+const options: CheckOptions = { lang: 'sv', profile: 'chat', rules: { 'directive/modal': 'warning', judging: 'off', 'fear/*': 'hint', 'peerspeak/unused-directive': 'off' } };
+const findings: Finding[] = check('You should call your doctor.', options).findings;
+const top = findings[0]?.suggestions[0];
+const fixed: string | undefined = top && applySuggestion('You should call your doctor.', top);
+const lang: Lang = 'da';
+const profile: Profile = 'training';
+const level: RuleLevel = 'off';
+const pack: Pack = sv;
+const ids: string[] = enPack.rules.map((r) => r.id);
+const parsed = PackSchema.safeParse({});
+const messages: string[] = parsed.success ? [] : parsed.error.issues.map((i) => i.message);
+const config: Config = validateConfig({ profile: 'training' }, 'peerspeak.config.json');
+const configOk: boolean = ConfigSchema.safeParse(config).success;
+const md = checkMarkdown('# Hi', { profile: 'chat' }).findings.length + checkDocument('x').findings.length;
+export const used = [createChecker({ lang, profile }), fixed, level, pack.lang, ids, messages, configOk, md, all.check, createServer, startServer, textlintRule];
+
+// Options are typed: each of these must be a compile error.
+// @ts-expect-error 'fi' is not a language (register it and augment LanguageRegistry first)
+check('x', { lang: 'fi' });
+// @ts-expect-error 'warn' is not a level
+check('x', { rules: { 'directive/modal': 'warn' } });
+// @ts-expect-error 'loud' is not a profile
+check('x', { profile: 'loud' });
+// @ts-expect-error 'advice' is not a category
+check('x', { rules: { advice: 'off' } });
+`,
+    );
+    writeFileSync(
+      join(types, 'cjs.cts'),
+      `import { check, type Finding } from 'peerspeak';
+import { checkMarkdown } from 'peerspeak/markdown';
+import { validateConfig } from 'peerspeak/config';
+import textlintRule from 'peerspeak/textlint';
+import sv from 'peerspeak/rules/sv';
+import * as all from 'peerspeak/all';
+const findings: Finding[] = check('x', { lang: 'en' }).findings;
+export const used = [findings, checkMarkdown, validateConfig, textlintRule, sv.rules.length, all.languages()];
+`,
+    );
+    const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+    const modes = [
+      { module: 'node16', moduleResolution: 'node16', files: ['esm.mts', 'cjs.cts'] },
+      { module: 'nodenext', moduleResolution: 'nodenext', files: ['esm.mts', 'cjs.cts'] },
+      { module: 'esnext', moduleResolution: 'bundler', files: ['esm.mts'] },
+    ];
+    for (const m of modes) {
+      const tsconfig = join(types, `tsconfig.${m.moduleResolution}.json`);
+      writeFileSync(
+        tsconfig,
+        JSON.stringify({
+          compilerOptions: {
+            module: m.module,
+            moduleResolution: m.moduleResolution,
+            target: 'es2022',
+            lib: ['es2022'],
+            strict: true,
+            skipLibCheck: false,
+            noEmit: true,
+            // @types/node for peerspeak/lsp's stream types, from the repository (no download).
+            typeRoots: [join(root, 'node_modules', '@types')],
+            types: ['node'],
+          },
+          files: m.files,
+        }),
+      );
+      const r = await run(process.execPath, [tsc, '-p', tsconfig]);
+      expect(`${m.moduleResolution}: exit ${r.code}\n${r.stdout}${r.stderr}`).toBe(`${m.moduleResolution}: exit 0\n`);
+    }
   }, TIMEOUT);
 });

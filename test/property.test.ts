@@ -182,7 +182,7 @@ const checkers = new Map<string, Checker>();
 function checkerFor(lang: string, profile: string): Checker {
   const key = `${lang}/${profile}`;
   let c = checkers.get(key);
-  if (!c) checkers.set(key, (c = createChecker({ lang, profile })));
+  if (!c) checkers.set(key, (c = createChecker({ lang: lang as never, profile: profile as never })));
   return c;
 }
 

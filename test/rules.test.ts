@@ -10,7 +10,7 @@ import { builtinPacks, exampleParts } from './helpers.js';
 
 for (const [lang, pack] of builtinPacks()) {
   describe(`rules/${lang}`, () => {
-    const strict = createChecker({ lang, profile: 'strict' });
+    const strict = createChecker({ lang: lang as never, profile: 'strict' });
     for (const rule of pack.rules) {
       describe(rule.id, () => {
         it('has examples that flag and examples that pass', () => {

@@ -53,8 +53,9 @@ Exit codes:
   2  could not run: bad option, bad config, unreadable file, no files matched
 
 Environment:
-  PEERSPEAK_THREADS=<n>  threads for checking (default: one per core, up to 8, when there
-                         are 3 or more files adding up to 128 KB or more; else 1)
+  PEERSPEAK_THREADS=<n>  threads for checking, at most one per core (default: one per core,
+                         up to 8, when there are 3 or more files adding up to 128 KB or
+                         more; else 1)
   NO_COLOR / FORCE_COLOR colours of the stylish format on a terminal
 
 Markdown: code, HTML, front matter and link URLs are not checked; in the training and

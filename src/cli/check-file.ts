@@ -7,6 +7,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { DocumentFinding } from '../markdown/index.js';
+import { defaultProfileFor } from '../default-profile.js';
+import { decode } from './decode.js';
 
 /** Command-line settings every file shares. */
 export interface SharedSettings {
@@ -22,6 +24,8 @@ export interface FileResult {
   findings: DocumentFinding[];
   /** Set when the file could not be checked (exit code 2). */
   error?: string;
+  /** Set when the file was skipped on purpose (a binary file): printed on stderr, exit code unaffected. */
+  notice?: string;
 }
 
 type Libraries = [typeof import('../markdown/index.js'), typeof import('../config/index.js')];
@@ -41,7 +45,7 @@ export async function checkText(text: string, path: string | null, display: stri
     const options = cfg.resolveOptions(loaded, path, {
       lang: shared.lang,
       profile: shared.profile,
-      defaultProfile: markdown ? 'training' : 'chat',
+      defaultProfile: defaultProfileFor(markdown ? 'markdown' : 'text'),
     });
     // `options` is the same object for every file with the same settings: checkers are cached on it.
     const { findings } = markdown ? md.checkMarkdown(text, options) : md.checkDocument(text, options);
@@ -54,13 +58,21 @@ export async function checkText(text: string, path: string | null, display: stri
 
 /** Read and check one file. */
 export async function checkFile(path: string, display: string, shared: SharedSettings): Promise<FileResult> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    const why = err.code === 'EISDIR' ? 'is a directory' : err.code === 'EACCES' ? 'permission denied' : err.code === 'ENOENT' ? 'no such file' : (err.code ?? err.message);
+    const why = err.code === 'EISDIR' ? 'is a directory' : err.code === 'EACCES' ? 'permission denied' : err.code === 'ENOENT' ? 'no such file' : err.code === 'ELOOP' ? 'a symbolic link loop' : (err.code ?? err.message);
     return { filePath: display, findings: [], error: `${display}: cannot read file: ${why}` };
   }
-  return checkText(text, path, display, shared);
+  return checkBytes(bytes, path, display, shared);
+}
+
+/** Decode (UTF-8, UTF-16 by BOM), skip binary files with a notice, refuse undecodable input. */
+export function checkBytes(bytes: Uint8Array, path: string | null, display: string, shared: SharedSettings): Promise<FileResult> {
+  const d = decode(bytes);
+  if ('binary' in d) return Promise.resolve({ filePath: display, findings: [], notice: `${display}: skipped, a binary file` });
+  if ('error' in d) return Promise.resolve({ filePath: display, findings: [], error: `${display}: ${d.error}` });
+  return checkText(d.text, path, display, shared);
 }

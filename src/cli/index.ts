@@ -11,7 +11,8 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { HELP, parseCli, UsageError, type CliOptions } from './args.js';
-import { checkFile, checkText, loadLibraries, type FileResult, type SharedSettings } from './check-file.js';
+import { threadCount } from './threads.js';
+import { checkBytes, checkFile, loadLibraries, type FileResult, type SharedSettings } from './check-file.js';
 import { format } from './formatters.js';
 import { expandInputs, type InputFile } from './inputs.js';
 import { checkInWorkers, type ResultMessage, type TaskMessage, type WorkerData } from './pool.js';
@@ -21,8 +22,6 @@ import { checkInWorkers, type ResultMessage, type TaskMessage, type WorkerData }
  * a worker needs most of a second to load the rule packs, about what checking 80 KB takes.
  * PEERSPEAK_THREADS=<n> sets the number of threads (main thread included) whatever the input.
  */
-const MIN_FILES_FOR_WORKERS = 3;
-const MIN_BYTES_FOR_WORKERS = 128 * 1024;
 
 function version(): string {
   try {
@@ -32,26 +31,25 @@ function version(): string {
   }
 }
 
-async function readStdin(): Promise<string> {
+async function readStdin(): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
-function threadCount(files: InputFile[]): number {
-  const env = process.env['PEERSPEAK_THREADS'];
-  if (env && /^\d+$/.test(env)) return Math.max(1, Math.min(Number(env), files.length));
-  if (files.length < MIN_FILES_FOR_WORKERS) return 1;
-  let bytes = 0;
-  for (const f of files) {
-    try {
-      bytes += statSync(f.path).size;
-    } catch {
-      // Unreadable files are reported when they are checked.
+function threadsFor(files: InputFile[]): number {
+  const totalBytes = () => {
+    let bytes = 0;
+    for (const f of files) {
+      try {
+        bytes += statSync(f.path).size;
+      } catch {
+        // Unreadable files are reported when they are checked.
+      }
     }
-  }
-  if (bytes < MIN_BYTES_FOR_WORKERS) return 1;
-  return Math.max(1, Math.min(availableParallelism(), 8, files.length));
+    return bytes;
+  };
+  return threadCount(files.length, totalBytes, availableParallelism(), process.env['PEERSPEAK_THREADS']);
 }
 
 function fail(message: string): number {
@@ -110,8 +108,8 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   const results: FileResult[] = [];
-  if (inputs.stdin) results.push(await checkText(await readStdin(), null, '<stdin>', shared));
-  const threads = threadCount(inputs.files);
+  if (inputs.stdin) results.push(await checkBytes(await readStdin(), null, '<stdin>', shared));
+  const threads = threadsFor(inputs.files);
   if (threads > 1) {
     results.push(...(await checkInWorkers(new URL(import.meta.url), inputs.files, shared, threads)));
   } else {
@@ -121,6 +119,7 @@ export async function main(argv: string[]): Promise<number> {
 
   const broken = results.find((r) => r.error);
   if (broken) return fail(broken.error!);
+  for (const r of results) if (r.notice) process.stderr.write(`peerspeak: ${r.notice}\n`);
 
   let errors = 0;
   let warnings = 0;

@@ -2,7 +2,7 @@
  * Turn the command line's files, directories and globs into a sorted list of files.
  * @module
  */
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { UsageError } from './args.js';
@@ -33,8 +33,17 @@ export function displayPath(abs: string, cwd = process.cwd()): string {
 function stat(p: string) {
   try {
     return statSync(p);
-  } catch {
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ELOOP') return 'loop' as const;
     return null;
+  }
+}
+
+function realPath(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p; // unreadable: reported when it is read
   }
 }
 
@@ -43,9 +52,12 @@ export async function expandInputs(args: string[], cwd = process.cwd()): Promise
   const seen = new Set<string>();
   const files: InputFile[] = [];
   let stdin = false;
+  // Each file once, by its real path: a symlink back into a checked directory (or two names for
+  // one file) does not check it twice.
   const add = (abs: string) => {
-    if (seen.has(abs)) return;
-    seen.add(abs);
+    const real = realPath(abs);
+    if (seen.has(real)) return;
+    seen.add(real);
     files.push({ path: abs, display: displayPath(abs, cwd) });
   };
   for (const arg of args) {
@@ -55,6 +67,7 @@ export async function expandInputs(args: string[], cwd = process.cwd()): Promise
     }
     const abs = resolve(cwd, arg);
     const st = stat(abs);
+    if (st === 'loop') throw new UsageError(`${arg}: a symbolic link loop`);
     if (st?.isDirectory()) {
       const found = await glob(DOCUMENT_GLOB, { cwd: abs, ignore: IGNORE, absolute: true, onlyFiles: true });
       if (!found.length) throw new UsageError(`${arg}: no .md, .markdown or .txt files in this directory`);

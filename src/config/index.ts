@@ -24,11 +24,11 @@
  * @module
  */
 import { readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { createRequire, isBuiltin } from 'node:module';
 import { dirname, isAbsolute, join, parse as parsePath, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import * as z from 'zod/mini';
-import { CATEGORIES, enPack, languages, PackError, PROFILES, validatePack, type CheckerOptions } from '../index.js';
+import { CATEGORIES, enPack, languages, PackError, PROFILES, validatePack, type CheckerOptions, type LangOption, type Profile, type RuleKey, type RuleLevel, type Schema } from '../index.js';
 import { described, joinPath, RoleLimitsSchema, RulesMapSchema, unknownRuleKey, validate } from '../schema.js';
 
 /**
@@ -64,7 +64,7 @@ const Globs = described(
  * OverrideSchema.parse({ files: ['sv/**'], lang: 'sv' });
  * ```
  */
-export const OverrideSchema = z.strictObject({
+const OverrideZod = z.strictObject({
   files: Globs,
   lang: z.optional(LangSchema),
   profile: z.optional(ProfileSchema),
@@ -81,7 +81,7 @@ export const OverrideSchema = z.strictObject({
  * result.success; // true
  * ```
  */
-export const ConfigSchema = z.strictObject({
+const ConfigZod = z.strictObject({
   $schema: z.optional(z.string()),
   lang: z.optional(LangSchema),
   profile: z.optional(ProfileSchema),
@@ -95,8 +95,24 @@ export const ConfigSchema = z.strictObject({
   ),
   allow: z.optional(Phrases),
   roleLimits: described(z.optional(RoleLimitsSchema), 'Text and resources for the role-limits note.'),
-  overrides: described(z.optional(z.array(OverrideSchema)), 'Settings for some files only, ESLint-style.'),
+  overrides: described(z.optional(z.array(OverrideZod)), 'Settings for some files only, ESLint-style.'),
 });
+
+/**
+ * One entry of `overrides` in a config file.
+ * @example
+ * ```ts
+ * import type { ConfigOverride } from 'peerspeak/config';
+ * const o: ConfigOverride = { files: ['sv/**'], lang: 'sv', profile: 'training' };
+ * ```
+ */
+export interface ConfigOverride {
+  files: string | string[];
+  lang?: string | undefined;
+  profile?: Profile | undefined;
+  rules?: Record<string, RuleLevel> | undefined;
+  allow?: string[] | undefined;
+}
 
 /**
  * A validated `peerspeak.config.json`.
@@ -106,7 +122,43 @@ export const ConfigSchema = z.strictObject({
  * const config: Config = validateConfig({ lang: 'auto', profile: 'training' }, 'peerspeak.config.json');
  * ```
  */
-export type Config = z.output<typeof ConfigSchema>;
+export interface Config {
+  $schema?: string | undefined;
+  lang?: string | undefined;
+  profile?: Profile | undefined;
+  packs?: string[] | undefined;
+  rules?: Record<string, RuleLevel> | undefined;
+  allow?: string[] | undefined;
+  roleLimits?: { message?: string | undefined; resources?: string[] | undefined } | undefined;
+  overrides?: ConfigOverride[] | undefined;
+}
+
+// Written out above so the shipped .d.ts does not import zod (bundled, not a dependency);
+// these fail the build if the interfaces and the schemas differ.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+type _ConfigTypesInSync = [Assert<Same<z.output<typeof ConfigZod>, Config>>, Assert<Same<z.output<typeof OverrideZod>, ConfigOverride>>];
+
+/**
+ * The shape of one entry of `overrides`: globs and the settings for the files they match.
+ * @example
+ * ```ts
+ * import { OverrideSchema } from 'peerspeak/config';
+ * OverrideSchema.parse({ files: ['sv/**'], lang: 'sv' });
+ * ```
+ */
+export const OverrideSchema: Schema<ConfigOverride> = OverrideZod;
+
+/**
+ * The shape of `peerspeak.config.json` (zod, bundled). The shipped `schema.json` is generated from it.
+ * @example
+ * ```ts
+ * import { ConfigSchema } from 'peerspeak/config';
+ * const result = ConfigSchema.safeParse({ profile: 'training', rules: { judging: 'error' } });
+ * result.success; // true
+ * ```
+ */
+export const ConfigSchema: Schema<Config> = ConfigZod;
 
 /**
  * A config file could not be read or is invalid. The message names the file and the key path.
@@ -191,6 +243,9 @@ function packageJsonHasKey(file: string): boolean {
   return has;
 }
 
+const YAML_CONFIG_FILES = ['peerspeak.config.yml', 'peerspeak.config.yaml', '.peerspeakrc.yml', '.peerspeakrc.yaml', '.peerspeakrc'];
+const yamlMessage = (p: string) => `${display(p)}: YAML (or extension-less) config files are not supported: write it as JSON in peerspeak.config.json or .peerspeakrc.json`;
+
 /**
  * The config file that applies to files in `dir`, or null. Stops at the file-system root.
  * @example
@@ -209,6 +264,11 @@ export function findConfigFile(dir: string): string | null {
       if (!isFile(p)) continue;
       if (name === 'package.json' && !packageJsonHasKey(p)) continue;
       return p;
+    }
+    // A YAML config would otherwise be ignored without a word.
+    for (const name of YAML_CONFIG_FILES) {
+      const p = join(here, name);
+      if (isFile(p)) throw new ConfigError(yamlMessage(p), p);
     }
     if (here === root) return null;
     const up = dirname(here);
@@ -229,7 +289,7 @@ export function findConfigFile(dir: string): string | null {
 export function validateConfig(input: unknown, where: string, root = ''): Config {
   expectString(where, 'validateConfig(input, where, root)', 'where', 'the file name used in messages');
   expectString(root, 'validateConfig(input, where, root)', 'root', 'the key path prefix, e.g. "peerspeak"');
-  const parsed = validate(ConfigSchema, input);
+  const parsed = validate(ConfigZod, input);
   if (!parsed.success) {
     const lines = parsed.problems.map((p) => `${joinPath(root, p.path)}: ${p.message}`);
     throw new ConfigError(`${where}: ${lines.join('; ')}`, where);
@@ -252,6 +312,8 @@ function loadPack(ref: string, index: number, configFile: string, dir: string): 
   if (ref.startsWith('.') || isAbsolute(ref)) {
     file = resolve(dir, ref);
     if (!isFile(file)) throw new ConfigError(`${where}: packs.${index}: cannot find pack file "${ref}" (looked for ${display(file)})`, configFile);
+  } else if (isBuiltin(ref)) {
+    throw new ConfigError(`${where}: packs.${index}: "${ref}" is a Node.js built-in module, not a rule pack`, configFile);
   } else {
     try {
       file = createRequire(join(dir, '__peerspeak__.js')).resolve(ref);
@@ -266,7 +328,7 @@ function loadPack(ref: string, index: number, configFile: string, dir: string): 
       const mod = createRequire(file)(file) as { default?: unknown };
       pack = mod && typeof mod === 'object' && 'default' in mod ? mod.default : mod;
     } catch (e) {
-      throw new ConfigError(`${display(file)}: cannot load pack: ${(e as Error).message.split('\n')[0]}`, file);
+      throw new ConfigError(`${where}: packs.${index}: ${display(file)}: cannot load pack: ${(e as Error).message.split('\n')[0]}`, file);
     }
   }
   try {
@@ -316,6 +378,7 @@ export function loadConfigFile(file: string): LoadedConfig {
   const filePath = resolve(file);
   const cached = loadedCache.get(filePath);
   if (cached) return cached;
+  if (/\.ya?ml$/i.test(filePath)) throw new ConfigError(yamlMessage(filePath), filePath);
   const raw = readJson(filePath, 'config');
   const isPkg = /(^|[\\/])package\.json$/.test(filePath);
   let input = raw;
@@ -379,10 +442,10 @@ export interface ResolveInput {
  * options.profile; // from the config, else 'chat'
  * ```
  */
-export type ResolvedOptions = CheckerOptions & { lang: string; profile: string };
+export type ResolvedOptions = CheckerOptions & { lang: LangOption; profile: Profile };
 
 const matcherCache = new WeakMap<object, (path: string) => boolean>();
-function matcher(o: z.output<typeof OverrideSchema>): (path: string) => boolean {
+function matcher(o: ConfigOverride): (path: string) => boolean {
   let m = matcherCache.get(o);
   if (!m) {
     // A glob without "/" matches the file name in any directory (picomatch's own `basename`
@@ -466,9 +529,10 @@ export function resolveOptions(loaded: LoadedConfig | null, file: string | null,
     if (o.allow) allow = [...(allow ?? []), ...o.allow];
   }
   const out: ResolvedOptions = {
-    lang: input.lang ?? lang ?? 'en',
-    profile: input.profile ?? profile ?? input.defaultProfile ?? 'chat',
-    ...(rules ? { rules } : {}),
+    // Validated strings (the config schema, or createChecker below for input).
+    lang: (input.lang ?? lang ?? 'en') as LangOption,
+    profile: (input.profile ?? profile ?? input.defaultProfile ?? 'chat') as Profile,
+    ...(rules ? { rules: rules as Partial<Record<RuleKey, RuleLevel>> } : {}),
     ...(allow ? { allow } : {}),
     ...(cfg?.roleLimits ? { roleLimits: cfg.roleLimits as NonNullable<CheckerOptions['roleLimits']> } : {}),
     ...(loaded?.packs.length ? { packs: loaded.packs } : {}),

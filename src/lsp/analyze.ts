@@ -20,7 +20,7 @@
  *   item or a quote, the rest of the document is one section.
  * @module
  */
-import { createChecker, detectLanguage, languages, type Checker, type CheckerOptions } from '../all.js';
+import { createChecker, detectLanguage, languages, type Checker, type CheckerOptions, type LangOption } from '../all.js';
 import { checkMarkdown, type DocumentFinding, type DocumentOptions } from '../markdown/index.js';
 import { assembleFindings, fenceLine, hasDocumentWideConstruct, markdownSections } from '../markdown/sections.js';
 
@@ -63,7 +63,7 @@ export class DocumentAnalyzer {
 
   private textChecker(lang: string): Checker {
     let c = this.textCheckers.get(lang);
-    if (!c) this.textCheckers.set(lang, (c = createChecker({ ...this.textOptions, lang })));
+    if (!c) this.textCheckers.set(lang, (c = createChecker({ ...this.textOptions, lang: lang as LangOption })));
     return c;
   }
 

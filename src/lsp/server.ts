@@ -59,6 +59,7 @@ import type { CheckerOptions, Severity } from '../all.js';
 import { isMarkdownPath, type DocumentFinding } from '../markdown/index.js';
 import { clearConfigCache, configFor, resolveOptions, CONFIG_FILES, type LoadedConfig } from '../config/index.js';
 import { DocumentAnalyzer, type Format, type SectionCache } from './analyze.js';
+import { defaultProfileFor } from '../default-profile.js';
 import { stripQueryAndFragment } from '../linear.js';
 
 /**
@@ -404,7 +405,8 @@ export class PeerspeakServer {
     const client = this.client;
     const build = (useClient: boolean, useConfig: boolean): { options: CheckerOptions; key: string } => {
       const cfg = useConfig ? loaded : null;
-      const resolved = resolveOptions(cfg, file, useClient ? { lang: client.lang, profile: client.profile } : {});
+      const defaultProfile = defaultProfileFor(formatOf(doc));
+      const resolved = resolveOptions(cfg, file, useClient ? { lang: client.lang, profile: client.profile, defaultProfile } : { defaultProfile });
       const options: CheckerOptions = { ...resolved };
       if (useClient && client.rules) options.rules = { ...(resolved.rules ?? {}), ...client.rules };
       if (useClient && client.allow?.length) options.allow = [...(resolved.allow ?? []), ...client.allow];

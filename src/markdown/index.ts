@@ -39,7 +39,8 @@ import { gfm } from 'micromark-extension-gfm';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
-import { createChecker, detectLanguage, languages, type Category, type Checker, type CheckerOptions, type Finding, type Severity, lineColumn, lineStartsOf } from '../index.js';
+import { defaultProfileFor } from '../default-profile.js';
+import { createChecker, detectLanguage, languages, type Category, type Checker, type CheckerOptions, type Finding, type LangOption, type Profile, type Severity, lineColumn, lineStartsOf } from '../index.js';
 import { htmlComments } from '../linear.js';
 import { markdownSections } from './sections.js';
 import { blank, deepMarkers, lineRuns, looseSplits, MAX_DEPTH, MAX_INLINE_DELIMITERS, MAX_PARSE, neutralise, tameInline } from './limits.js';
@@ -165,7 +166,7 @@ const checkerCache = new WeakMap<object, Map<string, Checker>>();
 
 function checkerOptions(options: DocumentOptions, profile: string): CheckerOptions {
   const { context: _context, ...rest } = options;
-  return { ...rest, profile };
+  return { ...rest, profile: profile as Profile };
 }
 
 function checkerFor(options: DocumentOptions, profile: string, lang?: string): Checker {
@@ -173,7 +174,7 @@ function checkerFor(options: DocumentOptions, profile: string, lang?: string): C
   if (!byProfile) checkerCache.set(options, (byProfile = new Map()));
   const key = lang ? `${profile}\u0000${lang}` : profile;
   let c = byProfile.get(key);
-  if (!c) byProfile.set(key, (c = createChecker(lang ? { ...checkerOptions(options, profile), lang } : checkerOptions(options, profile))));
+  if (!c) byProfile.set(key, (c = createChecker(lang ? { ...checkerOptions(options, profile), lang: lang as LangOption } : checkerOptions(options, profile))));
   return c;
 }
 
@@ -525,7 +526,7 @@ function relocate(f: Finding, offset: number, original: string, mask: string, li
 }
 
 function checkAnalysed(markdown: string, a: Analysis, options: DocumentOptions): DocumentResult {
-  const profile = options.profile ?? 'chat';
+  const profile = options.profile ?? defaultProfileFor('markdown');
   const exampleRegions = profile === 'training' || profile === 'strict';
   const goodProfile = profile === 'strict' ? 'strict' : 'chat';
   const lineStarts = lineStartsOf(markdown);
@@ -591,7 +592,7 @@ function assertOptions(options: unknown, fn: string): asserts options is Documen
   if (o.context !== undefined && typeof o.context !== 'string') {
     throw new TypeError(`peerspeak: ${fn}: expected \`options.context\` to be a string, got ${kind(o.context)}`);
   }
-  checkerFor(o, o.profile ?? 'chat', o.lang === 'auto' ? languages()[0] : undefined);
+  checkerFor(o, o.profile ?? defaultProfileFor('markdown'), o.lang === 'auto' ? languages()[0] : undefined);
 }
 
 /**
@@ -657,7 +658,7 @@ function checkInChunks(markdown: string, options: DocumentOptions): DocumentResu
 }
 
 function checkPlain(text: string, options: DocumentOptions): DocumentResult {
-  const checker = checkerFor(options, options.profile ?? 'chat');
+  const checker = checkerFor(options, options.profile ?? defaultProfileFor('text'));
   const res = checker.check(text, options.context === undefined ? undefined : { context: options.context });
   return { findings: res.findings, lang: res.lang };
 }
@@ -708,3 +709,5 @@ function withoutFormat(options: CheckDocumentOptions): DocumentOptions {
 export function isMarkdownPath(path: string): boolean {
   return /\.(md|markdown|mdown|mkdn?|mkd)$/i.test(path);
 }
+
+export { defaultProfileFor };

@@ -3,7 +3,11 @@
  * subpath is for tools that want the pack itself (documentation, a pack editor).
  * @module
  */
-import pack from '../../rules/en/pack.json';
+import data from '../../rules/en/pack.json';
+import type { Pack } from '../pack-types.js';
+
+// Typed as Pack: the shipped .d.ts then names the type instead of inlining the JSON.
+const pack = data as unknown as Pack;
 
 /**
  * The English pack as data (the same format as user packs).

@@ -21,6 +21,7 @@
  * @module
  */
 import { createChecker, type Checker, type CheckerOptions, type Severity } from '../all.js';
+import { defaultProfileFor } from '../default-profile.js';
 
 /**
  * Options of the textlint rule, written in `.textlintrc` under the rule's key.
@@ -32,11 +33,11 @@ import { createChecker, type Checker, type CheckerOptions, type Severity } from 
  */
 export interface TextlintOptions {
   /** `en` (default), `sv`, `da` or `auto` (detected per paragraph). */
-  lang?: string;
+  lang?: CheckerOptions['lang'];
   /** `chat`, `training` or `strict`. Default: `training` for Markdown files, `chat` otherwise (like the CLI). */
-  profile?: string;
+  profile?: CheckerOptions['profile'];
   /** Concept id (or category, or `category/*`) → `off | hint | info | warning | error`. */
-  rules?: Record<string, string>;
+  rules?: CheckerOptions['rules'];
   /** Phrases never to flag (case-insensitive). */
   allow?: string[];
   /** Extra rule packs, as plain objects in the pack format. */
@@ -161,7 +162,7 @@ const reporter: TextlintReporter = (context, rawOptions = {}) => {
     if (!OPTION_KEYS.has(key)) throw new TypeError(`peerspeak/textlint: unknown option \`${key}\` (expected one of ${[...OPTION_KEYS].join(', ')})`);
   }
   const filePath = context.getFilePath() ?? '';
-  const profile = options.profile ?? (MARKDOWN_FILE.test(filePath) ? 'training' : 'chat');
+  const profile = options.profile ?? defaultProfileFor(MARKDOWN_FILE.test(filePath) ? 'markdown' : 'text');
   const checkerOptions: CheckerOptions = { profile };
   if (options.lang !== undefined) checkerOptions.lang = options.lang;
   if (options.rules !== undefined) checkerOptions.rules = options.rules;

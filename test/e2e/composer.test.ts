@@ -1,6 +1,7 @@
 /**
- * The chat composer example in a real browser: Debian's Chromium driven by playwright-core
- * (never a browser download). Builds the page with Vite into a temp dir and serves it on
+ * The chat composer example in a real browser driven by playwright-core, never a browser
+ * download: PEERSPEAK_CHROMIUM, else a system Chromium/Chrome/Edge, else the Chromium packaged in
+ * the @sparticuz/chromium devDependency (see ./chromium.ts). Builds the page with Vite into a temp dir and serves it on
  * 127.0.0.1 with a random port.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -11,9 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { root } from '../helpers.js';
+import { findChromium } from './chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'];
 const example = join(root, 'examples', 'chat-composer');
 const screenshots = join(root, 'test', 'e2e', '__screenshots__');
 
@@ -44,13 +44,11 @@ describe('chat composer in Chromium', () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} is missing: the browser test needs Debian's Chromium (apt-get install -y chromium; .ci/run installs it). playwright-core never downloads a browser here.`);
-    }
+    const found = await findChromium();
     out = mkdtempSync(join(tmpdir(), 'peerspeak-composer-'));
     await build({ configFile: join(example, 'vite.config.js'), logLevel: 'warn', build: { outDir: out, emptyOutDir: true } });
     ({ server, url } = await serve(out));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: found.executablePath, args: found.args, env: found.env });
     page = await browser.newPage({ viewport: { width: 820, height: 900 } });
     page.on('pageerror', (e) => pageErrors.push(e.message));
     page.on('console', (m) => {
