@@ -8,7 +8,7 @@ export interface CorpusRow {
   half: 'tune' | 'check';
 }
 interface Tally { n: number; ok: number; passN: number; passOk: number }
-type CheckFn = (text: string, options: { lang: string; profile: string }) => { findings: Array<{ severity: string; category: string; ruleId: string; text: string }> };
+type CheckFn = (text: string, options: { lang: never; profile: never }) => { findings: Array<{ severity: string; category: string; ruleId: string; text: string }> };
 export function readCorpus(lang: string, file?: string): CorpusRow[];
 export function half(text: string): 'tune' | 'check';
 export function judge(check: CheckFn, lang: string, row: CorpusRow): { ok: boolean };

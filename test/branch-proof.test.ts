@@ -10,7 +10,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createChecker, registerLanguage } from '../src/all.js';
 import { en } from '../src/lang/en.js';
-import type { LanguageSupport, Pack, Rule } from '../src/index.js';
+import type { LangOption, LanguageSupport, Pack, Rule } from '../src/index.js';
 import { builtinPacks, exampleParts } from './helpers.js';
 
 const PROVED = ['en', 'sv', 'da'];
@@ -22,7 +22,7 @@ function hitsWith(lang: string, pack: Pack, ruleIndex: number, variant: Variant,
   const rule = pack.rules[ruleIndex]!;
   const changed: Pack = { ...pack, rules: pack.rules.map((r, i) => (i === ruleIndex ? variant(r) : r)) };
   registerLanguage(changed, SUPPORT[lang] ?? { code: lang });
-  const checker = createChecker({ lang, profile: 'strict' });
+  const checker = createChecker({ lang: lang as LangOption, profile: 'strict' });
   return texts.filter((t) => checker.check(t).findings.some((f) => f.ruleId === rule.id));
 }
 
@@ -33,14 +33,16 @@ for (const [lang, pack] of builtinPacks()) {
     pack.rules.forEach((rule, ri) => {
       const flags = rule.examples.flag.map((e) => exampleParts(e.text).text);
       const passes = rule.examples.pass;
-      rule.match.forEach((m, mi) => {
+      // A match entry may be written as a bare pattern string.
+      const entries = rule.match.map((x) => (typeof x === 'string' ? { pattern: x } : x));
+      entries.forEach((m, mi) => {
         it(`${rule.id}: match ${mi} (${m.pattern}) fires on a flag example`, () => {
           const hits = hitsWith(lang, pack, ri, (r) => ({ ...r, match: [r.match[mi]!] }), flags);
           expect(hits, `no flag example of ${rule.id} is found by match ${mi} alone`).not.toEqual([]);
         });
-        (m.unless ?? []).forEach((u, ui) => {
+        ('unless' in m ? m.unless ?? [] : []).forEach((u: string, ui: number) => {
           it(`${rule.id}: match ${mi} unless ${ui} (${u}) is needed by a pass example`, () => {
-            const drop: Variant = (r) => ({ ...r, match: r.match.map((x, k) => (k === mi ? { ...x, unless: (x.unless ?? []).filter((_, j) => j !== ui) } : x)) });
+            const drop: Variant = (r) => ({ ...r, match: r.match.map((x, k) => (k === mi && typeof x !== 'string' ? { ...x, unless: (x.unless ?? []).filter((_: string, j: number) => j !== ui) } : x)) });
             expect(hitsWith(lang, pack, ri, drop, passes), `no pass example of ${rule.id} needs this unless`).not.toEqual([]);
           });
         });

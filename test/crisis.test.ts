@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { applySuggestion, createChecker } from '../src/all.js';
+import type { LangOption } from '../src/index.js';
 import { builtinPacks, exampleParts } from './helpers.js';
 
 /** Referrals per language, and the words each must keep after any suggestion is applied. */
@@ -40,11 +41,11 @@ const ASKING: Record<string, string[]> = {
   da: ['Tænker du på at tage dit liv?', 'Har du tanker om selvmord?', 'Hvis du har selvmordstanker lige nu, så ring 112.'],
 };
 
-const faults = (findings: Array<{ severity: string }>) => findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
+const faults = <F extends { severity: string }>(findings: F[]) => findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
 
 for (const [lang, pack] of builtinPacks()) {
   describe(`crisis safety: ${lang}`, () => {
-    const checker = createChecker({ lang, profile: 'strict' });
+    const checker = createChecker({ lang: lang as LangOption, profile: 'strict' });
     const referrals = REFERRALS[lang] ?? [];
     const examples = pack.rules.flatMap((r) => [...r.examples.flag.map((e) => exampleParts(e.text).text), ...r.examples.pass]);
 
@@ -57,7 +58,7 @@ for (const [lang, pack] of builtinPacks()) {
     it('a referral alone is never a fault', () => {
       for (const [ref] of referrals) {
         const text = ref[0]!.toUpperCase() + ref.slice(1).replace(/[^.!?]$/u, '$&.');
-        expect(faults(checker.check(text).findings).map((f) => `${text} ← ${(f as { ruleId: string }).ruleId}`)).toEqual([]);
+        expect(faults(checker.check(text).findings).map((f) => `${text} ← ${f.ruleId}`)).toEqual([]);
       }
     });
 

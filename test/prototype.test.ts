@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { check, detectLanguage, PackError, scoreLanguages, validatePack } from '../src/all.js';
+import type { LangOption } from '../src/index.js';
 
 export const PROTOTYPE_WORDS = ['constructor', 'toString', 'hasOwnProperty', 'valueOf', '__proto__', 'isPrototypeOf', 'toLocaleString', '__defineGetter__'];
 
@@ -26,7 +27,7 @@ describe('prototype words in checked text', () => {
       for (const w of PROTOTYPE_WORDS) {
         for (const c of carriers) {
           const text = c.replace('{w}', w);
-          const { findings } = check(text, { lang, profile: 'strict' });
+          const { findings } = check(text, { lang: lang as LangOption, profile: 'strict' });
           for (const f of findings) {
             for (const s of f.suggestions) {
               suggestions++;
