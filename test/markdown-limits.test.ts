@@ -43,7 +43,7 @@ describe('deep nesting (item 2)', () => {
     const mask = maskMarkdown(text);
     expect(mask.length).toBe(text.length);
     expect(mask.trim()).toBe('Hi there.');
-    expect(checkMarkdown('> > > You should rest.\n').findings.map((f) => f.ruleId)).toEqual(['directive/modal']);
+    expect(checkMarkdown('> > > You should rest.\n', { profile: 'chat' }).findings.map((f) => f.ruleId)).toEqual(['directive/modal']);
   });
 
   it('deepMarkers counts markers and indentation, one pass', () => {
@@ -59,7 +59,7 @@ describe('deep nesting (item 2)', () => {
   });
 
   it('the notice can be turned off', () => {
-    const res = checkMarkdown('> '.repeat(100) + 'You should rest.', { rules: { [PLAIN_TEXT]: 'off' } });
+    const res = checkMarkdown('> '.repeat(100) + 'You should rest.', { profile: 'chat', rules: { [PLAIN_TEXT]: 'off' } });
     expect(res.findings.map((f) => f.ruleId)).toEqual(['directive/modal']);
   });
 });
@@ -76,9 +76,9 @@ describe("micromark's quadratic shapes (item 3)", () => {
   ];
   for (const [name, make] of shapes) {
     it(`${name}: 40 kB and 400 kB finish quickly and about linearly, with a notice`, () => {
-      checkMarkdown(make(4000));
-      const [small, t1] = timed(() => checkMarkdown(make(40_000) + '\n\nYou should rest.\n'));
-      const [big, t10] = timed(() => checkMarkdown(make(400_000) + '\n\nYou should rest.\n'));
+      checkMarkdown(make(4000), { profile: 'chat' });
+      const [small, t1] = timed(() => checkMarkdown(make(40_000) + '\n\nYou should rest.\n', { profile: 'chat' }));
+      const [big, t10] = timed(() => checkMarkdown(make(400_000) + '\n\nYou should rest.\n', { profile: 'chat' }));
       for (const res of [small, big]) {
         expect(res.findings.some((f) => f.ruleId === PLAIN_TEXT)).toBe(true);
         expect(res.findings.some((f) => f.ruleId === 'directive/modal')).toBe(true);
@@ -119,7 +119,7 @@ describe('a long document is parsed in runs and analysed as one', () => {
 
   it('one paragraph longer than the parse limit is checked as plain text, with a notice', () => {
     const text = 'Hello there. '.repeat(6000) + 'You should rest.';
-    const res = checkMarkdown(text);
+    const res = checkMarkdown(text, { profile: 'chat' });
     expect(res.findings.map((f) => f.ruleId)).toEqual([PLAIN_TEXT, 'directive/modal']);
   });
 

@@ -92,8 +92,12 @@ function mayBeVerb(word: string): boolean {
   if (v === undefined) {
     const forms = conjugate(word) ?? {};
     v = (!!forms.PastTense && lexiconTag(forms.PastTense) === 'PastTense') || (!!forms.Gerund && lexiconTag(forms.Gerund) === 'Gerund');
-    if (verbReading.size > 10_000) verbReading.clear();
-    verbReading.set(word, v);
+    // Only words of compromise's own lexicon are memoised: a name or any other word of the
+    // user's is never kept after the call (README "Privacy", `cache: false`).
+    if (lexiconTag(word) !== undefined) {
+      if (verbReading.size > 10_000) verbReading.clear();
+      verbReading.set(word, v);
+    }
   }
   return v;
 }
@@ -230,6 +234,7 @@ interface Compromise {
   lexicon: Record<string, string>;
 }
 let loaded: Compromise | undefined;
+const compromiseLoaded = (): boolean => loaded !== undefined;
 function compromise(): Compromise {
   if (!loaded) {
     const mod = require('compromise/two') as { default?: typeof nlpType } & typeof nlpType;
@@ -302,8 +307,10 @@ export function gerundOf(verb: string): string {
       else g = lower + 'ing';
     }
   }
-  if (gerundCache.size > 10_000) gerundCache.clear();
-  gerundCache.set(lower, g);
+  if (compromiseLoaded() && lexiconTag(lower) !== undefined) {
+    if (gerundCache.size > 10_000) gerundCache.clear();
+    gerundCache.set(lower, g);
+  }
   return verb[0] && verb[0] !== verb[0].toLowerCase() ? g[0]!.toUpperCase() + g.slice(1) : g;
 }
 
@@ -459,9 +466,12 @@ function mayBeBaseVerb(w: string): boolean {
     else {
       const lex = lexiconTag(w);
       v = lex === 'Adjective' ? ADJECTIVE_VERBS.has(w) : !(lex && NOT_BASE_VERB.has(lex));
+      // Memoised for lexicon words only (see mayBeVerb); the other branches are cheap tests.
+      if (lex !== undefined) {
+        if (baseVerbCache.size > 10_000) baseVerbCache.clear();
+        baseVerbCache.set(w, v);
+      }
     }
-    if (baseVerbCache.size > 10_000) baseVerbCache.clear();
-    baseVerbCache.set(w, v);
   }
   return v;
 }
