@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applySuggestion, check, createChecker, PackError, type Finding } from '../src/index.js';
+import { SERVICE_USER } from './helpers.js';
 
 const flagged = (fs: Finding[]) => fs.filter((f) => f.severity === 'error' || f.severity === 'warning');
 
@@ -146,11 +147,7 @@ describe('packs', () => {
     lexicons: { clients: ['clients', 'service users'] },
     rules: [
       {
-        id: 'diagnostic/service-user',
-        category: 'diagnostic',
-        severity: 'warning',
-        principle: 'People define themselves.',
-        message: '"{match}" names people by their service use.',
+        ...SERVICE_USER,
         match: [{ pattern: 'our? term:@clients', suggest: [{ label: 'Say people', template: 'the people we support', replace: 'match' }] }],
         examples: { flag: [{ text: 'Our clients deserve better.' }], pass: ['The people we support deserve better.'] },
       },

@@ -30,7 +30,7 @@ import {
 } from '../src/all.js';
 import { ConfigError, configFor, findConfigFile, loadConfigFile, resolveOptions, validateConfig } from '../src/config/index.js';
 import { checkDocument, checkMarkdown, maskMarkdown } from '../src/markdown/index.js';
-import { root } from './helpers.js';
+import { root, SERVICE_USER } from './helpers.js';
 
 const BAD_PACKS = join(root, 'test', 'fixtures', 'bad-packs');
 const BAD_CONFIGS = join(root, 'test', 'fixtures', 'bad-configs');
@@ -150,11 +150,7 @@ function validPack() {
     lexicons: { clients: ['clients', 'service users'] as string[] | Record<string, string> },
     rules: [
       {
-        id: 'diagnostic/service-user',
-        category: 'diagnostic',
-        severity: 'warning',
-        principle: 'People define themselves.',
-        message: '"{match}" names people by their service use.',
+        ...SERVICE_USER,
         match: [{ pattern: 'our? term:@clients', suggest: [{ label: 'Say people', template: 'the people we support', replace: 'match' }] }] as unknown[],
         examples: { flag: [{ text: 'Our clients deserve better.' }] as Array<{ text: string }>, pass: ['The people we support deserve better.'] },
       },

@@ -21,3 +21,12 @@ export function exampleParts(marked: string): { text: string; span?: string } {
   if (!m) return { text: marked };
   return { text: marked.replace(SPAN, '$1'), span: m[1]! };
 }
+
+/** What the small custom rule shared by the pack tests says about itself (the README's example). */
+export const SERVICE_USER = {
+  id: 'diagnostic/service-user',
+  category: 'diagnostic',
+  severity: 'warning',
+  principle: 'People define themselves.',
+  message: '"{match}" names people by their service use.',
+};

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { check, PackError, validatePack } from '../src/all.js';
 import { LIMITS } from '../src/schema.js';
+import { SERVICE_USER } from './helpers.js';
 
 function pack(lexicons: Record<string, unknown>, extra: Record<string, unknown> = {}) {
   return {
@@ -15,11 +16,7 @@ function pack(lexicons: Record<string, unknown>, extra: Record<string, unknown> 
     ...extra,
     rules: [
       {
-        id: 'diagnostic/service-user',
-        category: 'diagnostic',
-        severity: 'warning',
-        principle: 'People define themselves.',
-        message: '"{match}" names people by their service use.',
+        ...SERVICE_USER,
         match: ['our? term:@l0'],
         examples: { flag: [{ text: 'Our w1 deserve better.' }], pass: ['The people we support deserve better.'] },
       },

@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { check, detectLanguage, PackError, scoreLanguages, validatePack } from '../src/all.js';
 import type { LangOption } from '../src/index.js';
+import { SERVICE_USER } from './helpers.js';
 
 export const PROTOTYPE_WORDS = ['constructor', 'toString', 'hasOwnProperty', 'valueOf', '__proto__', 'isPrototypeOf', 'toLocaleString', '__defineGetter__'];
 
@@ -69,11 +70,7 @@ function protoPack(overrides: { lexName?: string; guardName?: string; unless?: s
     guards: { [guardName]: ['our dear clients'] },
     rules: [
       {
-        id: 'diagnostic/service-user',
-        category: 'diagnostic',
-        severity: 'warning',
-        principle: 'People define themselves.',
-        message: '"{match}" names people by their service use.',
+        ...SERVICE_USER,
         match: [
           {
             pattern: overrides.pattern ?? `hasOwnProperty:our? constructor:@${lexName}`,
