@@ -202,6 +202,7 @@ interface CompiledPack {
   rules: CompiledRule[];
   strings: Record<string, string>;
   clauseLinks?: Set<string>;
+  clauseOpeners?: Set<string>;
   transforms: Record<string, (s: string) => string>;
   support?: LanguageSupport;
 }
@@ -357,6 +358,7 @@ export function compilePack(input: unknown, where = 'pack', support?: LanguageSu
     };
   });
   const links = pack.lexicons?.clauseLinks;
+  const openers = pack.lexicons?.clauseOpeners;
   const compiled: CompiledPack = {
     lang: pack.lang,
     lexicons,
@@ -365,6 +367,7 @@ export function compilePack(input: unknown, where = 'pack', support?: LanguageSu
     strings: Object.assign(Object.create(null), pack.strings) as Record<string, string>,
     transforms,
     ...(links ? { clauseLinks: new Set((Array.isArray(links) ? links : Object.keys(links)).map((w) => w.toLowerCase())) } : {}),
+    ...(openers ? { clauseOpeners: new Set((Array.isArray(openers) ? openers : Object.keys(openers)).map((w) => w.toLowerCase())) } : {}),
     ...(sup ? { support: sup } : {}),
   };
   if (input && typeof input === 'object') compiledPacks.set(input, compiled);
@@ -426,6 +429,7 @@ function makeState(sentence: Sentence, pack: CompiledPack): SentenceState {
     tags: () => (tags ??= tagger ? tagger(sentence) : sentence.tokens.map(() => new Set())),
     ...(pack.support?.mayHaveTag ? { mayHaveTag: (i: number, tag: string) => pack.support!.mayHaveTag!(sentence.tokens[i]!, tag, sentence.tokens[i + 1]) } : {}),
     ...(pack.clauseLinks ? { clauseLinks: pack.clauseLinks } : {}),
+    ...(pack.clauseOpeners ? { clauseOpeners: pack.clauseOpeners } : {}),
   };
   return { sentence, ctx, words: new Set(sentence.tokens.map((t) => t.norm)), cache: new Map() };
 }
@@ -468,11 +472,18 @@ function regionsOf(pack: CompiledPack, st: SentenceState) {
     if (!gateOpen(p, st)) continue;
     for (const m of matchAll(p, st.ctx)) {
       let end = toks.length;
+      // A report that opens with its own subordinate clause ("your fear is that if you leave,
+      // you will…") runs on past that clause's comma (the pack's `subordinators` lexicon).
+      let opensSubordinate = !!pack.lexicons['subordinators']?.seqs.has(toks[m.end]?.norm ?? '');
       for (let k = m.end; k < toks.length; k++) {
         // A comma right after the reporting verb opens the report ("Du fortalte, at…") unless
         // a contrast follows ("Jag hör vad du säger, men du måste…").
         if (k === m.end && toks[k]!.text === ',' && !CONTRAST.has(toks[k + 1]?.norm ?? '')) continue;
         if (!toks[k]!.word && CLAUSE_END.has(toks[k]!.text)) {
+          if (opensSubordinate && toks[k]!.text === ',' && !CONTRAST.has(toks[k + 1]?.norm ?? '')) {
+            opensSubordinate = false;
+            continue;
+          }
           end = k;
           break;
         }

@@ -15,7 +15,7 @@
  * | `name:x`       | capture what `x` matched as `{name}` for suggestions          |
  * | `...` / `..N`  | skip 0–4 / 0–N tokens (N ≤ 8)                                 |
  * | `^` / `$`      | start / end of the sentence (zero width)                      |
- * | `<`            | start of a clause (zero width): sentence start, after `, ; : – — (`, or after a clause link word (the pack's `clauseLinks` lexicon) that itself starts a clause |
+ * | `<`            | start of a clause (zero width): sentence start, after `, ; : – — (`, or after a clause link word (the pack's `clauseLinks` lexicon) that itself starts a clause or is one of its `clauseOpeners` |
  * | `!x`           | zero-width: the next token is not `x` (or there is none)      |
  *
  * Punctuation is written as itself (`,` `?` `:`). There is no unbounded repetition, so a
@@ -233,6 +233,11 @@ export interface MatchContext {
   mayHaveTag?: (i: number, tag: string) => boolean;
   /** Words that link clauses ("and", "so", "then"): see `<`. */
   clauseLinks?: Set<string>;
+  /**
+   * Link words after which a clause starts wherever they stand ("it's hard but call her", "if it
+   * gets worse then go…"; the pack's `clauseOpeners` lexicon, a subset of `clauseLinks`).
+   */
+  clauseOpeners?: Set<string>;
 }
 
 const CLAUSE_PUNCT = new Set([',', ';', ':', '–', '—', '(', '-', '…']);
@@ -244,7 +249,7 @@ export function isClauseStart(ctx: MatchContext, ti: number): boolean {
   if (onlyPunctuation(toks, 0, ti)) return true;
   const prev = toks[ti - 1]!;
   if (!prev.word) return CLAUSE_PUNCT.has(prev.text) || /^[.!?]+$/.test(prev.text);
-  if (ctx.clauseLinks?.has(prev.norm)) return isClauseStart(ctx, ti - 1);
+  if (ctx.clauseLinks?.has(prev.norm)) return !!ctx.clauseOpeners?.has(prev.norm) || isClauseStart(ctx, ti - 1);
   return false;
 }
 

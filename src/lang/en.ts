@@ -147,6 +147,26 @@ function markImperatives(sentence: Sentence, tags: Array<Set<string>>): void {
     }
     // "please" right before the verb makes it a request whatever comes before.
     const pleaseBefore = [i - 1, i - 2, i - 3].some((k) => k >= 0 && PLEASE.has(toks[k]!.norm));
+    // The word that governs the verb, past adverbs and hesitations ("could then make", "I'd
+    // love to, um, set up"): after "to" or a modal the verb is an infinitive, never an
+    // instruction; after a clause opener without a comma ("it's hard but call her", "if it gets
+    // worse then go") it starts a clause of its own.
+    const g = governor(toks, i);
+    const gov = g >= 0 ? toks[g]!.norm : '';
+    if (!pleaseBefore && GOVERNS_INFINITIVE.has(gov)) continue;
+    if (!pleaseBefore && OPENERS.has(gov) && g > 0 && toks[g - 1]!.word && !LINKED.has(toks[g - 1]!.norm)) {
+      // "then" opens a clause only after a fronted condition ("If it gets worse then go…");
+      // after a statement it sequences verbs under its subject ("I'll go home then call you").
+      const before = governor(toks, g);
+      if (before >= 0 && GOVERNS_INFINITIVE.has(toks[before]!.norm)) continue;
+      if (gov === 'but' || startsSubordinate) {
+        tg.add(gerund ? 'ImpGerund' : 'Imp');
+        continue;
+      }
+      let statement = false;
+      for (let k = b + 1; k < g; k++) if (isFinite(tags[k]!) || SUBJECTS.has(toks[k]!.norm) || /\w['’](?:ll|d|m|re|ve|s)$/.test(toks[k]!.norm)) statement = true;
+      if (statement) continue;
+    }
     let ok = b < 0 || pleaseBefore;
     if (!ok) {
       const link = toks[b + 1]!.norm;
@@ -165,6 +185,36 @@ function markImperatives(sentence: Sentence, tags: Array<Set<string>>): void {
     }
     if (ok) tg.add(gerund ? 'ImpGerund' : 'Imp');
   }
+}
+
+const FILLERS = new Set(['um', 'umm', 'uh', 'uhh', 'er', 'erm', 'hmm', 'mm']);
+const OPENERS = new Set(['but', 'then']);
+/** Links before an opener ("and then call") leave the decision to the clause logic below. */
+const LINKED = new Set(['and', 'or', 'but', 'so', 'and/or']);
+const GOVERNS_INFINITIVE = new Set(['to', 'can', 'could', 'will', 'would', 'should', 'must', 'might', 'may', 'shall', 'cannot', "can't", 'cant', "won't", 'wont', "wouldn't", "couldn't", "shouldn't", 'gonna', 'wanna', 'gotta', 'hafta', 'oughta', "i'll", "you'll", "we'll", "they'll", "he'll", "she'll", "i'd", "you'd", "we'd", "they'd", "he'd", "she'd"]);
+
+/**
+ * The index of the word that governs token `i`: the nearest word before it that is not an
+ * adverb of the verb group ("just", "then" unless it is the opener) or a hesitation, with the
+ * commas and dashes around hesitations ("to, um, set") skipped too; -1 at the sentence start,
+ * or the index of the punctuation that ends the search.
+ */
+function governor(toks: Token[], i: number): number {
+  let k = i - 1;
+  for (let steps = 0; k >= 0 && steps < 8; steps++, k--) {
+    const t = toks[k]!;
+    if (t.word) {
+      if (OPENERS.has(t.norm)) return k;
+      if (COORD_ADVERBS.has(t.norm) || FILLERS.has(t.norm)) continue;
+      return k;
+    }
+    if (t.text === '-' || t.text === '‐') continue;
+    const nextIsFiller = FILLERS.has(toks[k + 1]?.norm ?? '');
+    const prevIsFiller = FILLERS.has(toks[k - 1]?.norm ?? '');
+    if ((t.text === ',' || t.text === '…' || t.text === '—' || t.text === '–') && (nextIsFiller || prevIsFiller)) continue;
+    return k;
+  }
+  return k;
 }
 
 /** Words that can only begin an object or a particle after a verb, never a noun's own verb. */
