@@ -13,6 +13,7 @@ const selfReferences: Plugin = {
   setup(build) {
     const targets = new Map([
       [resolve('src/index.ts'), 'peerspeak'],
+      [resolve('src/core.ts'), 'peerspeak/core'],
       [resolve('src/all.ts'), 'peerspeak/all'],
       [resolve('src/packs/sv.ts'), 'peerspeak/rules/sv'],
       [resolve('src/packs/da.ts'), 'peerspeak/rules/da'],
@@ -28,7 +29,12 @@ const selfReferences: Plugin = {
   },
 };
 
-/** ESM-only Markdown parser packages: external for ESM, bundled into the CJS build. */
+/**
+ * The Markdown parser packages (ESM only; 63 packages with their dependencies, most of a
+ * `check()` user's install before): bundled into `peerspeak/markdown`, ESM and CJS alike, so
+ * they are build-time dependencies and `npm install peerspeak` brings 9 packages, not 72.
+ * Their licences: THIRD_PARTY_NOTICES.md (`node scripts/notices.mjs` lists what the bundle holds).
+ */
 const markdownDeps = ['mdast-util-from-markdown', 'mdast-util-gfm', 'mdast-util-frontmatter', 'micromark-extension-gfm', 'micromark-extension-frontmatter'];
 
 const common = { sourcemap: true, clean: false, target: 'es2022' } as const;
@@ -50,17 +56,30 @@ const quiet = {
 
 export default defineConfig([
   {
+    // The core (`peerspeak/core`): engine, pack format, detector; no language, no tagger.
+    // zod/mini (26 kB) is bundled: one file to load instead of dozens of modules on a cold
+    // start, and its jitless setting stays peerspeak's own instead of changing the app's zod.
+    ...common,
+    entry: { core: 'src/core.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    platform: 'neutral',
+    noExternal: ['zod'],
+    ...quiet,
+  },
+  {
+    // `peerspeak`: the core (imported by name, one engine instance) plus English. compromise is
+    // bundled so that its (costly) initialisation runs on first use, not on import: see
+    // `compromise()` in src/lang/en.ts.
     ...common,
     entry: { index: 'src/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     platform: 'neutral',
-    // compromise is bundled so that its (costly) initialisation runs on first use, not on
-    // import: see `compromise()` in src/lang/en.ts. zod/mini (26 kB) is bundled too: one file
-    // to load instead of dozens of modules on a cold start, and its jitless setting stays
-    // peerspeak's own instead of changing the app's zod.
-    noExternal: ['compromise', 'zod'],
+    external: ['peerspeak/core'],
+    noExternal: ['compromise'],
     ...quiet,
+    esbuildPlugins: [selfReferences],
     banner: { js: '/*! peerspeak bundles compromise (MIT, (c) 2019 Spencer Kelly): see THIRD_PARTY_NOTICES.md */' },
   },
   {
@@ -71,7 +90,7 @@ export default defineConfig([
     format: ['esm', 'cjs'],
     dts: true,
     platform: 'neutral',
-    external: ['peerspeak'],
+    external: ['peerspeak', 'peerspeak/core'],
     esbuildPlugins: [selfReferences],
   },
   {
@@ -82,7 +101,11 @@ export default defineConfig([
     format: ['esm'],
     dts: true,
     platform: 'node',
-    external: ['peerspeak', ...markdownDeps],
+    external: ['peerspeak'],
+    noExternal: markdownDeps,
+    // One file per entry (no shared chunk between markdown and config).
+    splitting: false,
+    ...quiet,
     esbuildPlugins: [selfReferences],
   },
   {

@@ -33,12 +33,18 @@
  * text (rule ids, severities and ranges), or memory that is not flat (RSS after the last edit
  * more than 1.5 × RSS after 1,000 edits). Local only: a child process and its pipes.
  *
+ * The properties run in `--workers` worker threads (default and cap: the number of cores), each
+ * with its share of every property's runs and its own seed (`--seed` + worker index), so a
+ * failure names the worker and the exact replay (`--workers 1 --seed S+k --runs R/W`).
+ *
  * Imports `../dist/all.js` (the core with English, Swedish and Danish registered): run
  * `npx tsup` first. Keep the input arbitraries in step with `test/property.test.ts`.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import fc from 'fast-check';
@@ -50,7 +56,7 @@ const SOAK_NAMES = [...PROPERTY_NAMES, 'lsp'];
 // ------------------------------------------------------------------ arguments
 
 function parseArgs(argv) {
-  const out = { runs: 1_000_000, seed: Date.now() ^ (Math.random() * 0x7fffffff), only: null, skip: [], show: 3, edits: 10_000, docChars: 20_000 };
+  const out = { runs: 1_000_000, seed: Date.now() ^ (Math.random() * 0x7fffffff), only: null, skip: [], show: 3, edits: 10_000, docChars: 20_000, workers: availableParallelism() };
   const names = (flag, v) => {
     const list = v.split(',').map((x) => x.trim()).filter(Boolean).flatMap((x) => (x === 'properties' ? PROPERTY_NAMES : [x]));
     const bad = list.filter((x) => !SOAK_NAMES.includes(x));
@@ -71,10 +77,11 @@ function parseArgs(argv) {
     else if (flag === '--skip') out.skip.push(...names(flag, value()));
     else if (flag === '--show') out.show = positive(flag, value());
     else if (flag === '--edits') out.edits = positive(flag, value());
+    else if (flag === '--workers') out.workers = Math.min(positive(flag, value()), availableParallelism());
     else if (flag === '--doc-chars') out.docChars = positive(flag, value());
     else if (flag === '--help' || flag === '-h') {
       console.log(
-        'usage: node scripts/soak.mjs [--runs N] [--seed S] [--only NAME[,NAME…]] [--skip NAME[,NAME…]] [--show K] [--edits N] [--doc-chars N]\n' +
+        'usage: node scripts/soak.mjs [--runs N] [--seed S] [--only NAME[,NAME…]] [--skip NAME[,NAME…]] [--show K] [--edits N] [--doc-chars N] [--workers N]\n' +
           `  soaks: ${SOAK_NAMES.join(', ')} (properties = ${PROPERTY_NAMES.join(', ')})`,
       );
       process.exit(0);
@@ -92,7 +99,8 @@ function fail(msg) {
   process.exit(2);
 }
 
-const args = parseArgs(process.argv.slice(2));
+// In a worker thread the arguments come from the main thread (see `runInWorkers`).
+const args = isMainThread ? parseArgs(process.argv.slice(2)) : workerData.args;
 
 let lib;
 try {
@@ -671,13 +679,16 @@ const selectedSoaks = SOAKS.filter((s) => wanted(s.name));
 if (!selected.length && !selectedSoaks.length) fail('nothing to run: --only and --skip leave no soak');
 const shareSum = selected.reduce((n, p) => n + p.share, 0);
 
-console.log(
+if (isMainThread) console.log(
   `peerspeak soak: ${[...selected.map((p) => p.name), ...selectedSoaks.map((s) => s.name)].join(', ')}` +
     `${selected.length ? `; ${args.runs.toLocaleString('en')} property runs` : ''}${selectedSoaks.some((s) => s.name === 'lsp') ? `; ${args.edits.toLocaleString('en')} edits` : ''}` +
-    `; seed ${args.seed}, node ${process.version}`,
+    `; seed ${args.seed}, node ${process.version}; ${Math.max(1, Math.min(args.workers, args.runs))} worker thread(s) for the properties`,
 );
-for (const p of selected) {
-  const n = Math.max(1, Math.round((args.runs * p.share) / shareSum));
+/**
+ * Runs `n` inputs of property `p` from `seed`; returns the counts and the first failing
+ * inputs. Failures are counted, not thrown: the soak goes on.
+ */
+function runProperty(p, n, seed, label) {
   const t0 = performance.now();
   let done = 0;
   let failures = 0;
@@ -700,26 +711,105 @@ for (const p of selected) {
       const now = performance.now();
       if (now - lastReport > 30_000) {
         lastReport = now;
-        process.stderr.write(`  … ${p.name}: ${done.toLocaleString('en')}/${n.toLocaleString('en')} runs, ${failures} failures, ${((now - t0) / 1000).toFixed(0)} s, RSS ${rssMB().toFixed(0)} MB\n`);
+        process.stderr.write(`  … ${p.name}${label}: ${done.toLocaleString('en')}/${n.toLocaleString('en')} runs, ${failures} failures, ${((now - t0) / 1000).toFixed(0)} s, RSS ${rssMB().toFixed(0)} MB\n`);
       }
     }
-    return true; // failures are counted, not thrown: the soak goes on
+    return true;
   });
-  fc.assert(property, { numRuns: n, seed: args.seed });
+  fc.assert(property, { numRuns: n, seed });
   sampleRss();
-  const secs = (performance.now() - t0) / 1000;
-  totalRuns += done;
-  totalFailures += failures;
+  return { done, failures, examples, peakRss };
+}
+
+/** Each property's run count for a total of `runs`, split by share. */
+const countsFor = (runs) => selected.map((p) => Math.max(1, Math.round((runs * p.share) / shareSum)));
+
+// A worker thread: run its share of every selected property, report, and stop.
+if (!isMainThread) {
+  const counts = countsFor(args.runs);
+  for (let i = 0; i < selected.length; i++) {
+    const r = runProperty(selected[i], counts[i], args.seed, ` (worker ${workerData.index})`);
+    parentPort.postMessage({ property: selected[i].name, ...r });
+  }
+  process.exit(0);
+}
+
+/**
+ * The properties in `workers` worker threads at once. Worker k runs `runs / workers` inputs
+ * (each property by its share) from seed `args.seed + k`. Resolves with, per property, the
+ * summed counts, the wall time until the last worker finished it, and examples naming their
+ * worker's replay.
+ */
+function runInWorkers(workers) {
+  const per = Math.ceil(args.runs / workers);
+  const results = new Map(selected.map((p) => [p.name, { done: 0, failures: 0, examples: [], end: 0, peakRss: 0 }]));
+  const jobs = Array.from({ length: workers }, (_, k) => new Promise((resolve, reject) => {
+    const seed = (args.seed + k) | 0;
+    const w = new Worker(fileURLToPath(import.meta.url), { workerData: { index: k, args: { ...args, runs: per, seed } } });
+    w.on('message', (m) => {
+      const r = results.get(m.property);
+      r.done += m.done;
+      r.failures += m.failures;
+      r.end = Math.max(r.end, performance.now());
+      r.peakRss = Math.max(r.peakRss, m.peakRss);
+      for (const ex of m.examples) if (r.examples.length < args.show) r.examples.push(`${ex}\n      replay: node scripts/soak.mjs --workers 1 --seed ${seed} --runs ${per} --only ${m.property}`);
+    });
+    w.on('error', reject);
+    w.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`worker ${k} exited with code ${code}`))));
+  }));
+  return Promise.all(jobs).then(() => results);
+}
+
+const workers = Math.max(1, Math.min(args.workers, args.runs));
+let results;
+const propsStart = performance.now();
+const propsCpu = process.cpuUsage(); // the whole process: every worker thread's CPU time too
+if (selected.length && workers > 1) {
+  results = await runInWorkers(workers);
+} else if (selected.length) {
+  results = new Map();
+  const counts = countsFor(args.runs);
+  for (let i = 0; i < selected.length; i++) {
+    const r = runProperty(selected[i], counts[i], args.seed, '');
+    results.set(selected[i].name, { ...r, end: performance.now() });
+    if (i + 1 < selected.length) results.get(selected[i].name).nextStart = performance.now();
+  }
+}
+let previousEnd = propsStart;
+for (const p of selected) {
+  const r = results.get(p.name);
+  // In parallel, properties overlap: each line's time is until its last worker finished it.
+  const secs = (r.end - previousEnd) / 1000;
+  if (workers <= 1) previousEnd = r.end;
+  totalRuns += r.done;
+  totalFailures += r.failures;
+  peakRss = Math.max(peakRss, r.peakRss);
   // With `node --expose-gc`, the live heap after a full GC: flat across properties means no leak.
   let heap = '';
-  if (typeof globalThis.gc === 'function') {
+  if (typeof globalThis.gc === 'function' && workers <= 1) {
     globalThis.gc();
     heap = `, heap after GC ${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(0)} MB`;
   }
-  const figures = `${done.toLocaleString('en')} runs, ${failures} failures, ${secs.toFixed(1)} s, ${Math.round(done / secs).toLocaleString('en')} runs/s, RSS ${rssMB().toFixed(0)} MB${heap}`;
-  console.log(`${failures ? 'FAIL' : 'ok  '} ${p.name.padEnd(10)} ${p.title}: ${figures}`);
-  for (const ex of examples) console.log(`    - ${ex}`);
-  summary.push(`${failures ? 'FAIL' : 'ok  '} ${p.name.padEnd(10)} ${figures}`);
+  const figures = `${r.done.toLocaleString('en')} runs, ${r.failures} failures, ${workers > 1 ? 'done after ' : ''}${secs.toFixed(1)} s${workers > 1 ? '' : `, ${Math.round(r.done / secs).toLocaleString('en')} runs/s`}${heap}`;
+  console.log(`${r.failures ? 'FAIL' : 'ok  '} ${p.name.padEnd(10)} ${p.title}: ${figures}`);
+  for (const ex of r.examples) console.log(`    - ${ex}`);
+  summary.push(`${r.failures ? 'FAIL' : 'ok  '} ${p.name.padEnd(10)} ${figures}`);
+}
+if (selected.length) {
+  const secs = (performance.now() - propsStart) / 1000;
+  const done = selected.reduce((n, p) => n + results.get(p.name).done, 0);
+  const rate = done / secs;
+  const cpu = process.cpuUsage(propsCpu);
+  const cpuSecs = (cpu.user + cpu.system) / 1e6;
+  // On a shared machine the wall time depends on the other load; the CPU time does not, so
+  // the projection for idle cores is also given: runs per CPU-second × workers.
+  const idleRate = (done / cpuSecs) * workers;
+  const line =
+    `properties: ${done.toLocaleString('en')} runs in ${secs.toFixed(1)} s with ${workers} worker${workers > 1 ? 's' : ''} (${availableParallelism()} cores): ` +
+    `${Math.round(rate).toLocaleString('en')} runs/s, so 1,000,000 runs in ${(1e6 / rate / 60).toFixed(0)} min at this machine's load; ` +
+    `${cpuSecs.toFixed(0)} CPU-s, so ${(1e6 / idleRate / 60).toFixed(0)} min with ${workers} idle core${workers > 1 ? 's' : ''}`;
+  console.log(line);
+  summary.push(line);
 }
 
 for (const s of selectedSoaks) {
@@ -736,7 +826,7 @@ for (const s of selectedSoaks) {
 }
 
 const elapsed = (performance.now() - started) / 1000;
-const replay = [`--runs ${args.runs}`, `--seed ${args.seed}`];
+const replay = [`--runs ${args.runs}`, `--seed ${args.seed}`, `--workers ${workers}`];
 if (args.only) replay.push(`--only ${args.only.join(',')}`);
 if (args.skip.length) replay.push(`--skip ${args.skip.join(',')}`);
 if (selectedSoaks.some((s) => s.name === 'lsp')) replay.push(`--edits ${args.edits}`, `--doc-chars ${args.docChars}`);

@@ -4,6 +4,8 @@
  * the languages it needs (`peerspeak/rules/sv`, `peerspeak/rules/da`).
  * @module
  */
+// English first: languages are listed (and offered in messages) in the order they were registered.
+import './index.js';
 import './packs/sv.js';
 import './packs/da.js';
 

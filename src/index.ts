@@ -11,57 +11,42 @@
  */
 import enPackData from '../rules/en/pack.json';
 import { en } from './lang/en.js';
-import { registerDetector, registerLanguage } from './engine.js';
-import { detectLanguage } from './detect.js';
-import { PackSchema as PackZod, RuleSchema as RuleZod } from './schema.js';
-import type { Pack, Rule, Schema } from './pack-types.js';
+import { check, registerLanguage } from './core.js';
+import { warmUpEnglish } from './lang/en.js';
+import type { Pack } from './pack-types.js';
 
 registerLanguage(enPackData, en);
-registerDetector(detectLanguage);
 
-export { check, createChecker, applySuggestion, validatePack, compilePack, languages, registerLanguage, PackError } from './engine.js';
-export type { CheckOptions, CheckerOptions, Checker } from './engine.js';
-export { applySuggestions, type AppliedSuggestions } from './apply.js';
-export type { Sentence, Token } from './segment.js';
-/** 1-based line/column helpers for UTF-16 offsets (shared by the Markdown adapter and the language server). */
-export { lineColumn, lineStartsOf } from './segment.js';
-export type { Category, CheckResult, Finding, Lang, LangOption, LanguageRegistry, Profile, RoleLimitsOptions, RuleKey, RuleLevel, Severity, Suggestion } from './types.js';
-export { CATEGORIES, SEVERITIES, LEVELS, PROFILES } from './schema.js';
-export type { Problem } from './schema.js';
-export type { Pack, PackInput, Rule, SuggestTemplate, PatternEntry, FlagExample, Inflection, Skip, Schema, SafeParseResult, SchemaIssue } from './pack-types.js';
+// Everything of the core (`peerspeak/core`: engine, pack format, detector), with English registered.
+export * from './core.js';
 /**
- * The schema of a rule pack (zod, bundled; typed without zod so the shipped types stand alone);
- * the shipped `pack-schema.json` is generated from it. {@link validatePack} gives readable messages.
- * @example
- * ```ts
- * import { PackSchema } from 'peerspeak';
- * const result = PackSchema.safeParse(JSON.parse(source));
- * if (result.success) console.log(result.data.rules.length);
- * ```
- */
-export const PackSchema: Schema<Pack> = PackZod;
-/**
- * The schema of one rule of a pack. {@link validatePack} gives readable messages.
- * @example
- * ```ts
- * import { RuleSchema } from 'peerspeak';
- * const result = RuleSchema.safeParse(rule);
- * if (!result.success) console.error(result.error.issues);
- * ```
- */
-export const RuleSchema: Schema<Rule> = RuleZod;
-export type { LanguageSupport } from './lang/types.js';
-export { detectLanguage, scoreLanguages } from './detect.js';
-/**
- * Load the English tagger (compromise) now instead of on the first sentence that needs it, so
- * that the first keystroke that needs it does not pay for it. Checking works without calling it.
+ * Get English ready ahead of the first check that needs it, without blocking: compiles the
+ * English pack, then loads compromise's model, then runs the tagger once, each step in its own
+ * task (a `setTimeout` between steps), so a page stays responsive between them. The promise
+ * resolves when all are done. Checking works without it; the sync `check()` simply pays on
+ * first need. Loading compromise itself is one step (it is one module initialiser).
  * @example
  * ```ts
  * import { warmUp } from 'peerspeak';
- * requestIdleCallback(() => warmUp()); // in a browser; setImmediate(warmUp) in Node
+ * requestIdleCallback(() => void warmUp()); // in a browser; `await warmUp()` in Node
  * ```
  */
-export { warmUpEnglish as warmUp } from './lang/en.js';
+export function warmUp(): Promise<void> {
+  const steps = [() => check('I hope so.', { lang: 'en', cache: false }), warmUpEnglish, () => check('Call them tomorrow, and rest.', { lang: 'en', cache: false })];
+  return new Promise((resolve, reject) => {
+    const next = (): void => {
+      const step = steps.shift();
+      if (!step) return resolve();
+      try {
+        step();
+      } catch (error) {
+        return reject(error);
+      }
+      setTimeout(next, 0);
+    };
+    setTimeout(next, 0);
+  });
+}
 /**
  * The built-in English pack, as data. Swedish and Danish load on demand: `import 'peerspeak/rules/sv'`.
  * @example

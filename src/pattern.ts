@@ -13,7 +13,7 @@
  * | `it_is`        | several words in a row, usable as an alternative (`it_is\|it's`) |
  * | `x?`           | optional element (`??` is an optional question mark)          |
  * | `name:x`       | capture what `x` matched as `{name}` for suggestions          |
- * | `...` / `..N`  | skip 0–4 / 0–N tokens (N ≤ 8)                                 |
+ * | `...` / `..N`  | skip 0–4 / 0–N tokens (1 ≤ N ≤ 12, `MAX_GAP`)                 |
  * | `^` / `$`      | start / end of the sentence (zero width)                      |
  * | `<`            | start of a clause (zero width): sentence start, after `, ; : – — (`, or after a clause link word (the pack's `clauseLinks` lexicon) that itself starts a clause or is one of its `clauseOpeners` |
  * | `!x`           | zero-width: the next token is not `x` (or there is none)      |

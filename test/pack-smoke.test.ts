@@ -134,6 +134,22 @@ console.log(JSON.stringify({
     });
   }, TIMEOUT);
 
+  it('peerspeak/core: a Swedish-only app (ESM and CommonJS) checks Swedish without loading English', async () => {
+    const body = (imp: string) => `${imp}
+console.log(JSON.stringify({
+  langs: core.languages(),
+  sv: core.check('Du borde ringa din läkare.', { lang: 'sv' }).findings.map((x) => x.ruleId),
+  auto: core.check('Du borde ringa din läkare.', { lang: 'auto' }).findings.map((x) => x.ruleId),
+  englishLoaded: Object.keys(require.cache ?? {}).some((f) => /peerspeak[\\/]dist[\\/]index\\.c?js$/.test(f)),
+}));
+`;
+    writeFileSync(join(app, 'core.mjs'), body(`import * as core from 'peerspeak/core';\nimport 'peerspeak/rules/sv';\nconst require = { cache: {} };`));
+    writeFileSync(join(app, 'core.cjs'), body(`const core = require('peerspeak/core');\nrequire('peerspeak/rules/sv');`));
+    const expected = { langs: ['sv'], sv: ['directive/modal'], auto: ['directive/modal'], englishLoaded: false };
+    expect(await node('core.mjs')).toEqual(expected);
+    expect(await node('core.cjs')).toEqual(expected);
+  }, TIMEOUT);
+
   it('the CLI: npx peerspeak on a file exits 1 with the finding, 0 on a clean file', async () => {
     writeFileSync(join(app, 'draft.txt'), 'Thanks for telling me.\nYou should call your doctor.\n');
     writeFileSync(join(app, 'clean.txt'), 'I hope the walk helps.\n');
@@ -172,6 +188,7 @@ console.log(JSON.stringify({
 import sv from 'peerspeak/rules/sv';
 import 'peerspeak/rules/da';
 import * as all from 'peerspeak/all';
+import * as core from 'peerspeak/core';
 import { checkMarkdown, checkDocument } from 'peerspeak/markdown';
 import { ConfigSchema, validateConfig, type Config } from 'peerspeak/config';
 import { createServer, startServer } from 'peerspeak/lsp';
@@ -191,7 +208,7 @@ const messages: string[] = parsed.success ? [] : parsed.error.issues.map((i) => 
 const config: Config = validateConfig({ profile: 'training' }, 'peerspeak.config.json');
 const configOk: boolean = ConfigSchema.safeParse(config).success;
 const md = checkMarkdown('# Hi', { profile: 'chat' }).findings.length + checkDocument('x').findings.length;
-export const used = [createChecker({ lang, profile }), fixed, level, pack.lang, ids, messages, configOk, md, all.check, createServer, startServer, textlintRule];
+export const used = [createChecker({ lang, profile }), fixed, level, pack.lang, ids, messages, configOk, md, all.check, core.check, core.registerLanguage, createServer, startServer, textlintRule];
 
 // Options are typed: each of these must be a compile error.
 // @ts-expect-error 'fi' is not a language (register it and augment LanguageRegistry first)

@@ -43,7 +43,7 @@ import { defaultProfileFor } from '../default-profile.js';
 import { createChecker, detectLanguage, languages, type Category, type Checker, type CheckerOptions, type Finding, type LangOption, type Profile, type Severity, lineColumn, lineStartsOf } from '../index.js';
 import { htmlComments } from '../linear.js';
 import { markdownSections } from './sections.js';
-import { blank, deepMarkers, lineRuns, looseSplits, MAX_DEPTH, MAX_INLINE_DELIMITERS, MAX_PARSE, neutralise, tameInline } from './limits.js';
+import { blank, containerStarts, deepMarkers, lineRuns, looseSplits, MAX_CONTAINER_BLOCKS, MAX_DEPTH, MAX_INLINE_DELIMITERS, MAX_PARSE, neutralise, tameInline } from './limits.js';
 
 /**
  * The rule id of the report about a marker that suppressed nothing.
@@ -607,7 +607,7 @@ function assertOptions(options: unknown, fn: string): asserts options is Documen
 export function checkMarkdown(markdown: string, options: DocumentOptions = {}): DocumentResult {
   assertText(markdown, 'checkMarkdown(markdown, options)', 'markdown');
   assertOptions(options, 'checkMarkdown(markdown, options)');
-  if (markdown.length > CHUNK) return checkInChunks(markdown, options);
+  if (markdown.length > CHUNK || containerStarts(markdown) > MAX_CONTAINER_BLOCKS) return checkInChunks(markdown, options);
   return checkAnalysed(markdown, analyse(markdown), options);
 }
 
@@ -616,7 +616,8 @@ export function checkMarkdown(markdown: string, options: DocumentOptions = {}): 
  * memory of its source, and micromark is quadratic on some shapes, so a longer document is
  * parsed in runs of whole sections (split where no Markdown construct can continue: see
  * `markdownSections`; where that finds no split, at blank lines outside code fences) and the
- * analyses are joined: memory stays flat, time linear, and suppression markers, good examples
+ * analyses are joined (so is a document with more than MAX_CONTAINER_BLOCKS quote or list
+ * blocks, whose parse time grows with their square): memory stays flat, time linear, and suppression markers, good examples
  * and `lang: 'auto'` work across the whole document as for a short one. A run that still
  * exceeds the limit is checked as plain text, with a notice. Reference definitions apply only
  * within their run.
@@ -642,7 +643,14 @@ function checkInChunks(markdown: string, options: DocumentOptions): DocumentResu
   for (let k = 0; k < runs.length; ) {
     const start = runs[k]![0];
     let end = runs[k]![1];
-    for (k++; k < runs.length && runs[k]![1] - start <= CHUNK; k++) end = runs[k]![1];
+    // Up to CHUNK characters and MAX_CONTAINER_BLOCKS quote or list blocks per parse (see limits.ts).
+    let containers = containerStarts(markdown, start, end);
+    for (k++; k < runs.length && runs[k]![1] - start <= CHUNK; k++) {
+      const more = containerStarts(markdown, runs[k]![0], runs[k]![1]);
+      if (containers + more > MAX_CONTAINER_BLOCKS) break;
+      containers += more;
+      end = runs[k]![1];
+    }
     const chunk = markdown.slice(start, end);
     const a =
       chunk.length > CHUNK

@@ -9,7 +9,8 @@ import type { Pack } from '../pack-types.js';
 
 // Typed as Pack: the shipped .d.ts then names the type instead of inlining the JSON.
 const pack = data as unknown as Pack;
-import { registerLanguage } from '../index.js';
+// The core, not `peerspeak`: a Swedish- or Danish-only app does not load English.
+import { registerLanguage } from '../core.js';
 
 registerLanguage(pack, { code: 'sv' });
 
