@@ -4,12 +4,13 @@
  * the split must be the exact inverse of the build, and the opt-in suggest dedup must not
  * change a single finding.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check, type Finding } from '../src/all.js';
+import { IMPLICIT_GUARDS, IMPLICIT_LEXICONS } from '../src/schema.js';
 // @ts-expect-error plain JavaScript build script, no types
-import { buildFrom, buildPack, conceptProblems, LANGS, root, splitPack } from '../scripts/pack-sources.mjs';
+import { buildFrom, buildPack, conceptProblems, IMPLICIT, LANGS, root, splitPack } from '../scripts/pack-sources.mjs';
 
 type PackJson = { lang: string; lexicons: Record<string, unknown>; guards: Record<string, string[]>; rules: Array<Record<string, unknown> & { id: string; match: unknown[]; examples?: Record<string, Array<string | { text: string }>> }> };
 const packText = (lang: string) => readFileSync(join(root, 'rules', lang, 'pack.json'), 'utf8');
@@ -98,5 +99,25 @@ describe('concept ids across languages', () => {
     ]);
     expect(conceptProblems(packs, { en: ['a/y'], sv: ['a/y'] })).toEqual([]);
     expect(conceptProblems(packs, { en: ['a/y'], sv: ['a/y'], da: ['a/z'] })).toEqual(['rules/language-specific.json: da lists "a/z", which is not a rule of rules/da']);
+  });
+});
+
+describe('names the engine reads', () => {
+  const code = readdirSync(join(root, 'src', 'engine')).map((f) => readFileSync(join(root, 'src', 'engine', f), 'utf8')).join('\n');
+  const found = (re: RegExp) => [...new Set([...code.matchAll(re)].map((m) => m.slice(1).find(Boolean)!))].sort();
+
+  it('every lexicon and guard the engine reads by name is declared (with a description) in the pack schema', () => {
+    const lexicons = found(/lexicons(?:\[['"](\w+)['"]\]|\?\.(\w+))/g);
+    const guards = found(/guards\[['"](\w+)['"]\]|guardHolds\(['"](\w+)['"]/g);
+    expect(lexicons.length).toBeGreaterThan(3);
+    expect(lexicons).toEqual(Object.keys(IMPLICIT_LEXICONS).sort());
+    expect(guards).toEqual(Object.keys(IMPLICIT_GUARDS).sort());
+    const schema = JSON.parse(readFileSync(join(root, 'pack-schema.json'), 'utf8'));
+    for (const name of lexicons) expect(schema.properties.lexicons.properties[name].description).toBe(IMPLICIT_LEXICONS[name as keyof typeof IMPLICIT_LEXICONS]);
+    for (const name of guards) expect(schema.properties.guards.properties[name].description).toBe(IMPLICIT_GUARDS[name as keyof typeof IMPLICIT_GUARDS]);
+  });
+
+  it('the pack split never moves an engine lexicon into a rule file', () => {
+    expect([...(IMPLICIT as Set<string>)].sort()).toEqual(Object.keys(IMPLICIT_LEXICONS).sort());
   });
 });
