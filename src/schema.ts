@@ -41,8 +41,7 @@ export const CATEGORIES = [
  */
 export const SEVERITIES = ['error', 'warning', 'info', 'hint'] as const;
 
-/** Rank of each severity, most severe first (`error` 0 … `hint` 3): sorting by it puts errors first. */
-export const SEVERITY_RANK: Readonly<Record<(typeof SEVERITIES)[number], number>> = { error: 0, warning: 1, info: 2, hint: 3 };
+export { SEVERITY_RANK } from './names.js';
 /**
  * The levels a rule can be set to in `rules`: `off` or a severity.
  * @example
@@ -356,18 +355,8 @@ export type _SchemaTypesInSync = [
 
 // ---------------------------------------------------------------- messages
 
-/** What a value is, for messages: `string`, `number`, `array`, `null`… Never looks inside it. */
-export function kindOf(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'array';
-  if (typeof v === 'number' && Number.isNaN(v)) return 'NaN';
-  return typeof v;
-}
-
-/** What an argument is, for API errors: `null`, `an array`, or its `typeof` (`got an array`). */
-export function typeName(v: unknown): string {
-  return v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v;
-}
+import { kindOf } from './names.js';
+export { kindOf, typeName } from './names.js';
 
 const TYPE_NAMES: Record<string, string> = { record: 'object', tuple: 'array' };
 const UNITS: Record<string, string> = { string: 'characters', array: 'items', set: 'items' };

@@ -42,6 +42,7 @@ import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { defaultProfileFor } from '../default-profile.js';
 import { createChecker, detectLanguage, languages, type Category, type Checker, type CheckerOptions, type Finding, type LangOption, type Profile, type Severity, lineColumn, lineStartsOf } from '../index.js';
 import { htmlComments } from '../linear.js';
+import { SEVERITY_RANK, typeName as kind } from '../names.js';
 import { markdownSections } from './sections.js';
 import { blank, deepMarkers, lineRuns, looseSplits, MAX_DEPTH, MAX_INLINE_DELIMITERS, MAX_PARSE, neutralise, tameInline } from './limits.js';
 
@@ -155,7 +156,6 @@ interface Marker {
   source: string;
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
 const PROSE_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 const MARKER = /^\s*peerspeak-(disable-next-line|disable|enable)(?=\s|$)([\s\S]*)$/;
 const GOOD_EXAMPLE = /^\s*peerspeak-example\s*:\s*good\s*$/;
@@ -569,10 +569,6 @@ function checkAnalysed(markdown: string, a: Analysis, options: DocumentOptions):
 
 function langOf(options: DocumentOptions): string {
   return !options.lang || options.lang === 'auto' ? 'en' : options.lang;
-}
-
-function kind(v: unknown): string {
-  return v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v;
 }
 
 function assertText(text: unknown, fn: string, arg = 'text'): asserts text is string {
