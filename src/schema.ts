@@ -400,7 +400,8 @@ export function issueMessage(iss: z.core.$ZodRawIssue): string {
     case 'invalid_key':
       return iss.issues[0]?.message ?? 'invalid key';
     case 'invalid_union': {
-      const expected = [...new Set(iss.errors.flatMap((branch) => (branch[0]?.code === 'invalid_type' ? [TYPE_NAMES[branch[0].expected] ?? branch[0].expected] : [])))];
+      const expected = [...new Set(iss.errors.flatMap((branch) =>
+        (branch[0]?.code === 'invalid_type' ? [TYPE_NAMES[branch[0].expected] ?? branch[0].expected] : [])))];
       return expected.length ? `expected ${expected.join(' or ')}, received ${kindOf(iss.input)}` : 'matches none of the accepted shapes';
     }
     default:

@@ -61,7 +61,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     }
     const crisis = hit !== undefined || contextCrisis;
     const findings = runRules(sentences, { pack, rules: entry.rules, crisis, cache: entry.cache }, lineStarts);
-    const roleRule = entry.rules.find(([cr]) => cr.rule.category === 'role-limits');
+    const roleRule = entry.rules.find(([compiled]) => compiled.rule.category === 'role-limits');
     if (roleRule && crisis && sentences.count) {
       findings.push(roleLimitsFinding(roleRule, hit, sentences, { pack, roleLimits: resolved.roleLimits, lineStarts }));
     }
@@ -110,11 +110,11 @@ function languageEntry(lang: string, userPacks: CompiledPack[], resolved: Resolv
     : builtin;
   const all = [...merged.values()];
   const rules: Array<[CompiledRule, Severity]> = [];
-  for (const cr of all) {
-    const level = levelFor(cr.rule, resolved);
-    if (level !== 'off') rules.push([cr, level]);
+  for (const compiled of all) {
+    const level = levelFor(compiled.rule, resolved);
+    if (level !== 'off') rules.push([compiled, level]);
   }
-  const crisisRules = all.filter((cr) => cr.rule.category === 'role-limits');
+  const crisisRules = all.filter((compiled) => compiled.rule.category === 'role-limits');
   return { pack, rules, crisisRules, cache: resolved.cache ? new SentenceCache() : undefined };
 }
 

@@ -12,7 +12,10 @@ const HARD_CUT = new Set([';', ':', '–', '—']);
  * me", a lower-case start): a cut too, unless the full stop ends an abbreviation.
  */
 export const SENTENCE_END = new Set(['.', '!', '?', '…']);
-const ABBREVIATIONS = new Set(['dr', 'mr', 'mrs', 'ms', 'st', 'vs', 'etc', 'e.g', 'i.e', 'eg', 'ie', 't.ex', 'bl.a', 'd.v.s', 'f.eks', 'osv', 'mfl', 'ca', 'jfr', 'nr', 'prof', 'no']);
+const ABBREVIATIONS = new Set([
+  'dr', 'mr', 'mrs', 'ms', 'st', 'vs', 'etc', 'e.g', 'i.e', 'eg', 'ie', 't.ex', 'bl.a', 'd.v.s', 'f.eks', 'osv', 'mfl', 'ca', 'jfr', 'nr', 'prof',
+  'no',
+]);
 
 /**
  * Where the clause that holds the match ends: a hard boundary, a comma before a new clause
@@ -27,7 +30,9 @@ export function clauseCut(toks: Token[], from: number, pack: CompiledPack): { en
     while (j + 1 < toks.length && SENTENCE_END.has(toks[j + 1]!.text)) j++;
     return { end: r, resume: j };
   }
-  return r < toks.length && toks[r]!.text === ',' && pack.lexicons['cutLinks']?.seqs.has(toks[r + 1]?.norm ?? '') ? { end: r, resume: r + 1 } : { end: r, resume: r };
+  // A comma before a link ("…, and you…"): the carried text starts at the link.
+  const commaLink = r < toks.length && toks[r]!.text === ',' && !!pack.lexicons['cutLinks']?.seqs.has(toks[r + 1]?.norm ?? '');
+  return { end: r, resume: commaLink ? r + 1 : r };
 }
 
 function clauseCutIndex(toks: Token[], from: number, pack: CompiledPack): number {

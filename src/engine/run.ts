@@ -24,10 +24,11 @@ export function crisisScan(sentences: Sentences, pack: CompiledPack, rules: Comp
   for (const rule of rules) {
     for (let index = 0; index < sentences.count; index++) {
       const st = sentences.state(index);
-      for (const cm of rule.matches) {
-        if (!gateOpen(cm.pattern, st)) continue;
-        const m = matchAll(cm.pattern, st.ctx).find(
-          (mm) => !(cm.unless.length && overlapsAny(cm.unless, mm, st)) && !(rule.unless.length && overlapsAny(rule.unless, mm, st)) && !ruleSkips(rule, mm, pack, st, false),
+      for (const entry of rule.matches) {
+        if (!gateOpen(entry.pattern, st)) continue;
+        const m = matchAll(entry.pattern, st.ctx).find(
+          (mm) => !(entry.unless.length && overlapsAny(entry.unless, mm, st)) && !(rule.unless.length && overlapsAny(rule.unless, mm, st)) &&
+            !ruleSkips(rule, mm, pack, st, false),
         );
         if (m) return { index, m };
       }
@@ -81,19 +82,19 @@ function ruleFindings(rule: CompiledRule, severity: Severity, st: SentenceState,
   // cut; after the cut the text is carried over unchanged into the rewrite, so an
   // instruction there is reported as a finding of its own ("You should rest, you should eat").
   let resumeAt = 0;
-  for (const cm of rule.matches) {
-    if (!gateOpen(cm.pattern, st)) continue;
-    for (const m of matchAll(cm.pattern, st.ctx)) {
+  for (const entry of rule.matches) {
+    if (!gateOpen(entry.pattern, st)) continue;
+    for (const m of matchAll(entry.pattern, st.ctx)) {
       // After a cut at "…, and you need to…" the next match may start at its link word.
       if (m.start < resumeAt && !(m.start === resumeAt - 1 && pack.lexicons['cutLinks']?.seqs.has(toks[m.start]!.norm))) continue;
       if (ruleSkips(rule, m, pack, st, crisis)) continue;
-      if (cm.unless.length && overlapsAny(cm.unless, m, st)) continue;
+      if (entry.unless.length && overlapsAny(entry.unless, m, st)) continue;
       if (rule.unless.length && overlapsAny(rule.unless, m, st)) continue;
       const range: [number, number] = [toks[m.start]!.start, toks[m.end - 1]!.end];
       const flagged = st.sentence.text.slice(range[0], range[1]);
-      const suggestions = keepReferrals(buildSuggestions(cm.suggest, m, st, pack), st, pack, crisis);
+      const suggestions = keepReferrals(buildSuggestions(entry.suggest, m, st, pack), st, pack, crisis);
       out.push(makeFinding(rule.rule, severity, rule.rule.message.replace(/\{match\}/g, flagged), range, flagged, suggestions));
-      if (cm.suggest.some((s) => (s.replace ?? 'sentence') === 'match')) continue;
+      if (entry.suggest.some((s) => (s.replace ?? 'sentence') === 'match')) continue;
       const cut = clauseCut(toks, m.end, pack);
       // The rewrite covers the rest of the sentence: this rule is done with it.
       if (cut.end >= toks.length) return;

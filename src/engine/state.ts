@@ -22,7 +22,8 @@ export function makeState(sentence: Sentence, pack: CompiledPack): SentenceState
     tokens: sentence.tokens,
     lexicons: pack.lexicons,
     tags: () => (tags ??= tagger ? tagger(sentence) : sentence.tokens.map(() => new Set())),
-    ...(pack.support?.mayHaveTag ? { mayHaveTag: (i: number, tag: string) => pack.support!.mayHaveTag!(sentence.tokens[i]!, tag, sentence.tokens[i + 1]) } : {}),
+    ...(pack.support?.mayHaveTag ? { mayHaveTag: (i: number, tag: string) =>
+      pack.support!.mayHaveTag!(sentence.tokens[i]!, tag, sentence.tokens[i + 1]) } : {}),
     ...(pack.clauseLinks ? { clauseLinks: pack.clauseLinks } : {}),
   };
   return { sentence, ctx, words: new Set(sentence.tokens.map((t) => t.norm)), cache: new Map() };

@@ -120,7 +120,9 @@ export function buildSuggestions(templates: SuggestTemplate[], m: Match, st: Sen
 }
 
 /** Words of a referral that are framing, not the referral itself ("call the ER right now"). */
-const REFERRAL_FILLER = new Set(['the', 'a', 'an', 'your', 'ur', 'right', 'now', 'away', 'immediately', 'tonight', 'someone', 'somebody', 'you', 'trust', 'nearby']);
+const REFERRAL_FILLER = new Set([
+  'the', 'a', 'an', 'your', 'ur', 'right', 'now', 'away', 'immediately', 'tonight', 'someone', 'somebody', 'you', 'trust', 'nearby',
+]);
 
 /**
  * Safety: a suggestion never removes an emergency or crisis referral. Each referral (the pack's
