@@ -9,9 +9,23 @@ import { ConfigSchema } from '../dist/config.js';
 
 const root = new URL('../', import.meta.url);
 
+/**
+ * A map whose schema names some keys (`properties` from its metadata: the lexicons and guards
+ * the engine reads by name) validates those keys as it validates any other: each named key
+ * gets the schema of the map's values, with its own description.
+ */
+function describeNamedKeys(node) {
+  if (!node || typeof node !== 'object') return node;
+  for (const value of Object.values(node)) describeNamedKeys(value);
+  if (node.propertyNames && node.properties && node.additionalProperties && typeof node.additionalProperties === 'object') {
+    for (const [key, own] of Object.entries(node.properties)) node.properties[key] = { ...node.additionalProperties, ...own };
+  }
+  return node;
+}
+
 function generate(schema, title, description) {
   const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' });
-  return { ...json, title, description };
+  return { ...describeNamedKeys(json), title, description };
 }
 
 const outputs = {

@@ -7,9 +7,10 @@
  *   node scripts/rule-docs.mjs --check  exit 1 if any generated file is stale (used by a test)
  *
  * Suggestions in the docs are computed by the engine from the built dist/, so they show what
- * users get.
+ * users get: `npm run docs:rules` builds the packs and dist/ first, and the script refuses a
+ * dist/ older than src/ or the packs (it would write old suggestions).
  */
-import { readFileSync, writeFileSync, mkdirSync, existsSync, readdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -93,7 +94,22 @@ export async function generate() {
   return files;
 }
 
+/** Newest modification time of the files under `dir` (recursively). */
+function newest(dir) {
+  let t = 0;
+  for (const d of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, d.name);
+    t = Math.max(t, d.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const dist = join(root, 'dist', 'all.js');
+  if (!existsSync(dist) || statSync(dist).mtimeMs < Math.max(newest(join(root, 'src')), newest(join(root, 'rules')))) {
+    console.error('dist/ is missing or older than src/ or rules/: the docs would show old suggestions. Run: npm run docs:rules (it builds first)');
+    process.exit(1);
+  }
   const files = await generate();
   const stale = [];
   for (const [rel, content] of Object.entries(files)) {

@@ -70,7 +70,8 @@ export function applySuggestions(text: string, findings: readonly Finding[]): Ap
   let end = -1;
   for (const c of candidates) {
     // Touching ranges are fine; an insertion at the same point as another edit is not.
-    if (c.s.range[0] < end || (c.s.range[0] === end && applied.length && (c.s.range[0] === c.s.range[1] || applied.at(-1)!.s.range[0] === applied.at(-1)!.s.range[1]))) skipped.push(c.finding);
+    const touches = c.s.range[0] === end && applied.length && (c.s.range[0] === c.s.range[1] || applied.at(-1)!.s.range[0] === applied.at(-1)!.s.range[1]);
+    if (c.s.range[0] < end || touches) skipped.push(c.finding);
     else {
       applied.push(c);
       end = c.s.range[1];

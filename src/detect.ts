@@ -7,6 +7,7 @@
  * Cost: one pass over the words of the paragraph with Set look-ups; no models, no network.
  * @module
  */
+import { typeName as kind } from './names.js';
 
 const WORDS: Record<string, string> = {
   en: `the and is are was were be been to of in it that this you your i me my we our they them their he she his her
@@ -35,10 +36,6 @@ const LETTERS = new Map<string, RegExp>([
 
 // Maps, not objects: a language code comes from the caller ("constructor", "__proto__" included).
 const sets = new Map(Object.entries(WORDS).map(([k, v]) => [k, new Set(v.split(/\s+/).filter(Boolean))]));
-
-function kind(v: unknown): string {
-  return v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v;
-}
 
 function checkArgs(fn: string, text: unknown, langs: unknown): void {
   if (typeof text !== 'string') throw new TypeError(`peerspeak: ${fn}: expected \`text\` to be a string, got ${kind(text)}`);

@@ -32,7 +32,11 @@ export * from './core.js';
  * ```
  */
 export function warmUp(): Promise<void> {
-  const steps = [() => check('I hope so.', { lang: 'en', cache: false }), warmUpEnglish, () => check('Call them tomorrow, and rest.', { lang: 'en', cache: false })];
+  const steps = [
+    () => check('I hope so.', { lang: 'en', cache: false }),
+    warmUpEnglish,
+    () => check('Call them tomorrow, and rest.', { lang: 'en', cache: false }),
+  ];
   return new Promise((resolve, reject) => {
     const next = (): void => {
       const step = steps.shift();

@@ -118,7 +118,8 @@ export interface ClauseToken {
  * "try to"; the rest are conditions that render empty when true and make the template yield
  * nothing when false, so the first template whose conditions hold is the top suggestion.
  */
-export const ADVICE_NAMES = ['tail', 'act...', 'mind...', 'pos...', 'list', 'single', 'ger', 'mindset', 'neg', 'casual', 'plain', 'gsafe', 'short', 'long'] as const;
+export const ADVICE_NAMES = ['tail', 'act...', 'mind...', 'pos...', 'list', 'single', 'ger', 'mindset', 'neg', 'casual', 'plain', 'gsafe', 'short',
+  'long'] as const;
 
 const words = (s: string | undefined): Set<string> => new Set((s ?? '').toLowerCase().split(/\s+/).filter(Boolean));
 const PICTO = /\p{Extended_Pictographic}/u;
@@ -192,7 +193,8 @@ export interface AdviceClause {
   emergency: boolean;
 }
 
-const isVerbTag = (t: Set<string> | undefined) => !!t && (t.has('Verb') || t.has('Infinitive') || t.has('Imperative') || t.has('Imp')) && !t.has('Gerund') && !t.has('PastTense');
+const isVerbTag = (t: Set<string> | undefined) => !!t && (t.has('Verb') || t.has('Infinitive') || t.has('Imperative') || t.has('Imp')) &&
+  !t.has('Gerund') && !t.has('PastTense');
 
 /**
  * Split the advice clause into the action (the writer's verb phrase, unchanged) and the
@@ -231,7 +233,8 @@ export function adviceClause(inp: AdviceInput): AdviceClause {
     }
     if (!t.word) continue;
     const afterComma = toks[k - 1]!.text === ',';
-    if (lex.reasonLinks.has(t.norm) || (lex.subjectLinks.has(t.norm) && lex.subjects.has(toks[k + 1]?.norm ?? '')) || (afterComma && lex.subordinators.has(t.norm))) {
+    if (lex.reasonLinks.has(t.norm) || (lex.subjectLinks.has(t.norm) && lex.subjects.has(toks[k + 1]?.norm ?? '')) ||
+      (afterComma && lex.subordinators.has(t.norm))) {
       split = afterComma ? k - 1 : k;
       break;
     }
@@ -274,7 +277,8 @@ export function adviceClause(inp: AdviceInput): AdviceClause {
   let mi = 0;
   while (mi + 1 < actToks.length && lex.tryLead.has(toks[actToks[mi]!]!.norm) && toks[actToks[mi + 1]!]!.norm === 'to') mi += 2;
   const mindStart = actToks[mi];
-  const mindset = !neg && !list && mindStart !== undefined && actToks.length - mi <= 8 && lex.mindsetVerbs.has(toks[mindStart]!.norm) && toks[mindStart + 1]?.norm !== 'me';
+  const mindset = !neg && !list && mindStart !== undefined && actToks.length - mi <= 8 && lex.mindsetVerbs.has(toks[mindStart]!.norm) &&
+    toks[mindStart + 1]?.norm !== 'me';
   const mind = mindStart !== undefined ? text.slice(toks[mindStart]!.start, toks[actEnd - 1]!.end) : '';
   // A list ends without its "etc": the frame says the writer offers some of these.
   let listText = act;
@@ -290,7 +294,8 @@ export function adviceClause(inp: AdviceInput): AdviceClause {
     /!{2,}/.test(text.slice(toks[0]?.start ?? 0, toks[toks.length - 1]?.end ?? 0)) ||
     (/^\p{Ll}/u.test(toks.find((t) => t.word)?.text ?? '') && !/[.?!]$/.test(toks[toks.length - 1]?.text ?? ''));
   const second = toks[actToks[1] ?? -1];
-  const gsafe = !neg && !list && !/ing$/i.test(first?.norm ?? '') && !tail && !!first && /^\p{L}+$/u.test(first.norm) && !lex.notVerbs.has(first.norm) && !(second && /ing$/i.test(second.norm)) && !lex.leadDrop.has(first.norm);
+  const gsafe = !neg && !list && !/ing$/i.test(first?.norm ?? '') && !tail && !!first && /^\p{L}+$/u.test(first.norm) && !lex.notVerbs.has(first.norm) &&
+    !(second && /ing$/i.test(second.norm)) && !lex.leadDrop.has(first.norm);
   const n = actToks.length;
   const emergency = toks.slice(inp.from, inp.to).some((t) => lex.emergency.has(t.norm)) || /\b(?:a&e|a & e)\b/i.test(act);
   const values: Record<string, string> = { tail, 'act...': list ? listText : act };

@@ -40,6 +40,8 @@ export const CATEGORIES = [
  * ```
  */
 export const SEVERITIES = ['error', 'warning', 'info', 'hint'] as const;
+
+export { SEVERITY_RANK } from './names.js';
 /**
  * The levels a rule can be set to in `rules`: `off` or a severity.
  * @example
@@ -245,6 +247,34 @@ const Inflection = z.strictObject({
 
 const NAME = /^[A-Za-z][\w-]*$/;
 
+/** Lexicons the engine reads by name, besides those patterns name with `@`. A pack may define any of them. */
+export const IMPLICIT_LEXICONS = {
+  clauseLinks: 'Words that link clauses ("and", "so", "but"): `<` in a pattern (a clause start) also matches after one that itself starts a clause.',
+  newClause: 'Words that start a clause ("it", "you", "that"): after a comma, or after a `cutLinks` word, they end the clause a rewrite replaces ("Try meditation, it really works").',
+  cutLinks: 'Links ("and", "but") before a `newClause` word where the clause a rewrite replaces ends; a later match may start at the link ("…, and you need to…").',
+  noCommaAfter: 'Words after which a clause rewrite gets no comma before it ("If you feel this way, would…" but "…and would…").',
+  clauseOpeners: 'Clause links after which a clause starts wherever they stand ("it\'s hard but call her", "if it gets worse then go"); a subset of `clauseLinks`.',
+  subordinators: 'Words that open a subordinate clause ("if", "when"): a report that opens with one ("your fear is that if you leave, you will…") runs on past that clause\'s comma.',
+  questionProposal: 'First words of a later clause of a question that make it a proposal ("Is it the job, like maybe you ought to quit?"): the question no longer shields it.',
+} as const;
+
+/** Guards the engine reads by name (besides `guard:name` in an `unless` list). A pack may define any of them. */
+export const IMPLICIT_GUARDS = {
+  question: 'A sentence ending in "?" is a question (skip `question`) only when this guard matches; without the guard, every one is.',
+  rhetorical: 'Questions that state their point ("Aren\'t you being a bit dramatic?"): not shielded by skip `question`.',
+  reported: 'Reporting phrases ("you said (that)"): what follows, up to the end of the clause, is reported speech (skip `reported`).',
+  choice: 'Choice cues ("if you like", "it\'s up to you"): they cover the instruction in the same clause run (skip `choice`).',
+  emergency: 'Emergency referrals ("call 112"): skip `emergency`; a suggestion must keep their words.',
+  referral: 'Referrals to people ("your doctor", "someone you trust"): in a crisis, like `emergency`.',
+} as const;
+
+/** A description for a map of named entries that lists the names the engine reads (for the JSON Schema). */
+function implicitNames<T extends z.ZodMiniType>(schema: T, what: string, names: Record<string, string>): T {
+  const properties = Object.fromEntries(Object.entries(names).map(([name, description]) => [name, { description }]));
+  z.globalRegistry.add(schema, { description: `${what} The engine reads these names itself: ${Object.keys(names).join(', ')}.`, properties });
+  return schema;
+}
+
 /**
  * The zod schema of a rule pack; the shipped `pack-schema.json` is generated from it. {@link validatePack} gives readable messages.
  * @example
@@ -260,8 +290,20 @@ export const PackSchema = z
     name: nonEmpty(),
     lang: z.string().check(z.regex(/^[a-z]{2,3}$/, 'expected a language code like "en"')),
     version: z.optional(z.string()),
-    lexicons: z.optional(z.record(z.string().check(z.regex(NAME, 'expected a lexicon name: a letter, then letters, digits, - or _')), Lexicon)),
-    guards: z.optional(z.record(z.string().check(z.regex(NAME, 'expected a guard name: a letter, then letters, digits, - or _')), patternList())),
+    lexicons: z.optional(
+      implicitNames(
+        z.record(z.string().check(z.regex(NAME, 'expected a lexicon name: a letter, then letters, digits, - or _')), Lexicon),
+        'Named word lists; a pattern names one with `@name`, a template with `lex:name`.',
+        IMPLICIT_LEXICONS,
+      ),
+    ),
+    guards: z.optional(
+      implicitNames(
+        z.record(z.string().check(z.regex(NAME, 'expected a guard name: a letter, then letters, digits, - or _')), patternList()),
+        'Named pattern lists; `guard:name` in an `unless` list stands for all of them.',
+        IMPLICIT_GUARDS,
+      ),
+    ),
     inflections: z.optional(z.record(z.string(), Inflection)),
     strings: z.optional(
       z.catchall(
@@ -315,13 +357,8 @@ export type _SchemaTypesInSync = [
 
 // ---------------------------------------------------------------- messages
 
-/** What a value is, for messages: `string`, `number`, `array`, `null`… Never looks inside it. */
-export function kindOf(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'array';
-  if (typeof v === 'number' && Number.isNaN(v)) return 'NaN';
-  return typeof v;
-}
+import { kindOf } from './names.js';
+export { kindOf, typeName } from './names.js';
 
 const TYPE_NAMES: Record<string, string> = { record: 'object', tuple: 'array' };
 const UNITS: Record<string, string> = { string: 'characters', array: 'items', set: 'items' };
@@ -365,7 +402,8 @@ export function issueMessage(iss: z.core.$ZodRawIssue): string {
     case 'invalid_key':
       return iss.issues[0]?.message ?? 'invalid key';
     case 'invalid_union': {
-      const expected = [...new Set(iss.errors.flatMap((branch) => (branch[0]?.code === 'invalid_type' ? [TYPE_NAMES[branch[0].expected] ?? branch[0].expected] : [])))];
+      const expected = [...new Set(iss.errors.flatMap((branch) =>
+        (branch[0]?.code === 'invalid_type' ? [TYPE_NAMES[branch[0].expected] ?? branch[0].expected] : [])))];
       return expected.length ? `expected ${expected.join(' or ')}, received ${kindOf(iss.input)}` : 'matches none of the accepted shapes';
     }
     default:

@@ -224,7 +224,8 @@ function wordsOf(stext: string, offset: number): Token[] {
   EN_TOKEN.lastIndex = 0;
   for (let m = EN_TOKEN.exec(stext); m; m = EN_TOKEN.exec(stext)) {
     const t = m[0];
-    tokens.push({ text: t, norm: normalize(t), start: offset + m.index, end: offset + m.index + t.length, word: WORD_START.test(t) && /[\p{L}\p{N}]/u.test(t) });
+    tokens.push({ text: t, norm: normalize(t), start: offset + m.index, end: offset + m.index + t.length, word: WORD_START.test(t) &&
+      /[\p{L}\p{N}]/u.test(t) });
   }
   return tokens;
 }

@@ -63,7 +63,9 @@ export async function checkFile(path: string, display: string, shared: SharedSet
     bytes = await readFile(path);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    const why = err.code === 'EISDIR' ? 'is a directory' : err.code === 'EACCES' ? 'permission denied' : err.code === 'ENOENT' ? 'no such file' : err.code === 'ELOOP' ? 'a symbolic link loop' : (err.code ?? err.message);
+    const why =
+      err.code === 'EISDIR' ? 'is a directory' : err.code === 'EACCES' ? 'permission denied' : err.code === 'ENOENT' ? 'no such file'
+      : err.code === 'ELOOP' ? 'a symbolic link loop' : (err.code ?? err.message);
     return { filePath: display, findings: [], error: `${display}: cannot read file: ${why}` };
   }
   return checkBytes(bytes, path, display, shared);

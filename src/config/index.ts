@@ -29,7 +29,7 @@ import { dirname, isAbsolute, join, parse as parsePath, relative, resolve, sep }
 import picomatch from 'picomatch';
 import * as z from 'zod/mini';
 import { CATEGORIES, enPack, languages, PackError, PROFILES, validatePack, type CheckerOptions, type LangOption, type Profile, type RuleKey, type RuleLevel, type Schema } from '../index.js';
-import { described, joinPath, RoleLimitsSchema, RulesMapSchema, unknownRuleKey, validate } from '../schema.js';
+import { described, joinPath, RoleLimitsSchema, RulesMapSchema, typeName as kind, unknownRuleKey, validate } from '../schema.js';
 
 /**
  * Config file names, in the order they are looked for within one directory.
@@ -295,10 +295,6 @@ export function validateConfig(input: unknown, where: string, root = ''): Config
     throw new ConfigError(`${where}: ${lines.join('; ')}`, where);
   }
   return parsed.data;
-}
-
-function kind(v: unknown): string {
-  return v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v;
 }
 
 /** Throw a TypeError naming the argument unless `value` is a string. */

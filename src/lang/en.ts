@@ -13,9 +13,14 @@ type Term = { pre: string; text: string; post: string; tags: Set<string>; normal
 
 const CLAUSE_PUNCT = new Set([',', ';', ':', '–', '—', '(']);
 const NOUNISH = ['Singular', 'Noun', 'Adjective'];
-const SUBORDINATORS = new Set(['if', 'when', 'whenever', 'once', 'after', 'before', 'since', 'as', 'while', 'until', 'till', 'unless', 'though', 'although', 'whether', 'because', 'even', 'whatever', 'wherever', 'whoever']);
+const SUBORDINATORS = new Set([
+  'if', 'when', 'whenever', 'once', 'after', 'before', 'since', 'as', 'while', 'until', 'till', 'unless', 'though', 'although', 'whether', 'because',
+  'even', 'whatever', 'wherever', 'whoever',
+]);
 const CONSEQUENCE_LINKS = new Set(['so', 'then', 'but']);
-const AUXILIARIES = new Set(['do', 'does', 'did', 'can', 'could', 'will', 'would', 'should', 'have', 'has', 'are', 'is', 'am', 'shall', 'may', 'might', 'must']);
+const AUXILIARIES = new Set([
+  'do', 'does', 'did', 'can', 'could', 'will', 'would', 'should', 'have', 'has', 'are', 'is', 'am', 'shall', 'may', 'might', 'must',
+]);
 const REFLEXIVE = new Set(['yourself', 'yourselves', 'urself']);
 const POSSESSIVE_YOU = new Set(['your', 'ur', 'yer']);
 const LEADERS = new Set(['please', 'just', 'so', 'then', 'and', 'also', 'now', 'maybe', 'perhaps']);
@@ -58,7 +63,10 @@ const SENTENCE_PUNCT = new Set(['.', '!', '?', '…']);
 const CONTRACTED_MODALS = new Set(['gotta', 'gonna', 'wanna', 'hafta', 'oughta']);
 
 /** Words that can stand before an instruction's verb at the start of its clause. */
-const STARTERS = new Set([...LEADERS, ...PLEASE, 'but', 'or', 'than', 'really', 'definitely', 'seriously', 'honestly', 'simply', 'first', 'still', 'always', 'never', 'ok', 'okay', 'well', 'yeah', 'yes', 'hey', 'oh', 'instead', 'otherwise', 'meanwhile', 'finally', 'next', 'plus', 'anyway', 'sometimes']);
+const STARTERS = new Set([
+  ...LEADERS, ...PLEASE, 'but', 'or', 'than', 'really', 'definitely', 'seriously', 'honestly', 'simply', 'first', 'still', 'always', 'never', 'ok',
+  'okay', 'well', 'yeah', 'yes', 'hey', 'oh', 'instead', 'otherwise', 'meanwhile', 'finally', 'next', 'plus', 'anyway', 'sometimes',
+]);
 
 /** Words that could start an instruction (at a clause start) but were not read as verbs. */
 function uncertainStarts(sentence: Sentence, tags: Array<Set<string>>): number[] {
@@ -128,11 +136,13 @@ function markImperatives(sentence: Sentence, tags: Array<Set<string>>): void {
     const next0 = toks[i + 1];
     // …and before "your" at the very start of a clause ("rehome your cats").
     const atClauseStart = i === 0 || (!toks[i - 1]!.word && CLAUSE_PUNCT.has(toks[i - 1]!.text)) || LEADERS.has(toks[i - 1]!.norm);
-    if (tg.has('Singular') && !tg.has('Pronoun') && next0 && (REFLEXIVE.has(next0.norm) || (atClauseStart && POSSESSIVE_YOU.has(next0.norm)))) tg.add('Infinitive');
+    if (tg.has('Singular') && !tg.has('Pronoun') && next0 &&
+      (REFLEXIVE.has(next0.norm) || (atClauseStart && POSSESSIVE_YOU.has(next0.norm)))) tg.add('Infinitive');
     // A clause that starts with a word that may be a verb, followed by what can only begin its
     // object or particle ("Pick two things…", "Email or message the team", "Write down a
     // few…"): the verb reading. A noun there would need its own verb first ("Close friends are").
-    else if (atClauseStart && next0 && !tg.has('Pronoun') && (tg.has('Singular') || tg.has('Noun')) && mayBeBaseVerb(t.norm) && objectFollows(toks, i + 1) && mayBeVerb(t.norm)) tg.add('Infinitive');
+    else if (atClauseStart && next0 && !tg.has('Pronoun') && (tg.has('Singular') || tg.has('Noun')) && mayBeBaseVerb(t.norm) &&
+      objectFollows(toks, i + 1) && mayBeVerb(t.norm)) tg.add('Infinitive');
     const gerund = tg.has('Gerund');
     if (!(tg.has('Infinitive') || tg.has('Imperative') || gerund) || tg.has('PastTense') || tg.has('Pronoun')) continue;
     const next = toks[i + 1];
@@ -164,7 +174,10 @@ function markImperatives(sentence: Sentence, tags: Array<Set<string>>): void {
         continue;
       }
       let statement = false;
-      for (let k = b + 1; k < g; k++) if (isFinite(tags[k]!) || SUBJECTS.has(toks[k]!.norm) || /\w['’](?:ll|d|m|re|ve|s)$/.test(toks[k]!.norm)) statement = true;
+      for (let k = b + 1; k < g; k++) {
+        const w = toks[k]!.norm;
+        if (isFinite(tags[k]!) || SUBJECTS.has(w) || /\w['’](?:ll|d|m|re|ve|s)$/.test(w)) statement = true;
+      }
       if (statement) continue;
     }
     let ok = b < 0 || pleaseBefore;
@@ -191,7 +204,10 @@ const FILLERS = new Set(['um', 'umm', 'uh', 'uhh', 'er', 'erm', 'hmm', 'mm']);
 const OPENERS = new Set(['but', 'then']);
 /** Links before an opener ("and then call") leave the decision to the clause logic below. */
 const LINKED = new Set(['and', 'or', 'but', 'so', 'and/or']);
-const GOVERNS_INFINITIVE = new Set(['to', 'can', 'could', 'will', 'would', 'should', 'must', 'might', 'may', 'shall', 'cannot', "can't", 'cant', "won't", 'wont', "wouldn't", "couldn't", "shouldn't", 'gonna', 'wanna', 'gotta', 'hafta', 'oughta', "i'll", "you'll", "we'll", "they'll", "he'll", "she'll", "i'd", "you'd", "we'd", "they'd", "he'd", "she'd"]);
+const GOVERNS_INFINITIVE = new Set([
+  'to', 'can', 'could', 'will', 'would', 'should', 'must', 'might', 'may', 'shall',
+  'cannot', "can't", 'cant', "won't", 'wont', "wouldn't", "couldn't", "shouldn't",
+  'gonna', 'wanna', 'gotta', 'hafta', 'oughta', "i'll", "you'll", "we'll", "they'll", "he'll", "she'll", "i'd", "you'd", "we'd", "they'd", "he'd", "she'd"]);
 
 /**
  * The index of the word that governs token `i`: the nearest word before it that is not an
@@ -218,7 +234,10 @@ function governor(toks: Token[], i: number): number {
 }
 
 /** Words that can only begin an object or a particle after a verb, never a noun's own verb. */
-const OBJECT_STARTS = new Set(['the', 'a', 'an', 'some', 'any', 'two', 'three', 'four', 'five', 'few', 'several', 'more', 'less', 'every', 'each', 'these', 'those', 'him', 'her', 'them', 'me', 'us', 'yourself', 'urself', 'up', 'down', 'out', 'off', 'away', 'over', 'people', 'someone', 'somebody', 'something']);
+const OBJECT_STARTS = new Set([
+  'the', 'a', 'an', 'some', 'any', 'two', 'three', 'four', 'five', 'few', 'several', 'more', 'less', 'every', 'each', 'these', 'those', 'him', 'her',
+  'them', 'me', 'us', 'yourself', 'urself', 'up', 'down', 'out', 'off', 'away', 'over', 'people', 'someone', 'somebody', 'something',
+]);
 
 function objectFollows(toks: Token[], k: number): boolean {
   const t = toks[k];
@@ -365,7 +384,9 @@ export function gerundOf(verb: string): string {
 }
 
 const COORD_ADVERBS = new Set(['just', 'also', 'then', 'really', 'maybe', 'perhaps', 'always', 'simply', 'gently', 'slowly', 'still', 'even']);
-const BASE_VERB_HINTS = new Set(['see', 'get', 'talk', 'find', 'check', 'ask', 'try', 'visit', 'speak', 'do', 'have', 'buy', 'look', 'meet', 'sign', 'hang', 'play', 'join', 'make']);
+const BASE_VERB_HINTS = new Set([
+  'see', 'get', 'talk', 'find', 'check', 'ask', 'try', 'visit', 'speak', 'do', 'have', 'buy', 'look', 'meet', 'sign', 'hang', 'play', 'join', 'make',
+]);
 
 function isBaseVerb(word: string): boolean {
   const w = word.toLowerCase();
@@ -482,16 +503,29 @@ const CLOSED_CLASS = new Set(
 const VERB_TAGS = new Set(['Imp', 'Infinitive', 'Imperative', 'ImpGerund', 'Gerund']);
 
 /** Lexicon tags that rule out a base-form verb reading of a word (context-free). */
-const NOT_BASE_VERB = new Set(['Plural', 'Uncountable', 'ProperNoun', 'FirstName', 'LastName', 'Place', 'Country', 'City', 'Demonym', 'Acronym', 'Organization', 'Comparative', 'Superlative', 'Preposition', 'Determiner', 'Pronoun', 'Conjunction', 'Adverb', 'Expression', 'Gerund', 'PastTense', 'Possessive', 'Value', 'Cardinal', 'Ordinal', 'Copula', 'Modal', 'Negative', 'QuestionWord']);
+const NOT_BASE_VERB = new Set([
+  'Plural', 'Uncountable', 'ProperNoun', 'FirstName', 'LastName', 'Place', 'Country', 'City', 'Demonym', 'Acronym', 'Organization', 'Comparative',
+  'Superlative', 'Preposition', 'Determiner', 'Pronoun', 'Conjunction', 'Adverb', 'Expression', 'Gerund', 'PastTense', 'Possessive', 'Value',
+  'Cardinal', 'Ordinal', 'Copula', 'Modal', 'Negative', 'QuestionWord',
+]);
 
 /** Adjectives that are also common base-form verbs in advice ("calm down", "open up", "slow down"). */
-const ADJECTIVE_VERBS = new Set(['open', 'slow', 'calm', 'clean', 'clear', 'free', 'empty', 'close', 'dry', 'warm', 'quiet', 'chill', 'relax', 'settle', 'ease', 'lighten', 'cool', 'stay', 'fix', 'right', 'better', 'wise', 'even', 'level', 'steady', 'still', 'smooth', 'tidy', 'loose', 'narrow', 'thin', 'double', 'separate']);
+const ADJECTIVE_VERBS = new Set([
+  'open', 'slow', 'calm', 'clean', 'clear', 'free', 'empty', 'close', 'dry', 'warm', 'quiet', 'chill', 'relax', 'settle', 'ease', 'lighten', 'cool',
+  'stay', 'fix', 'right', 'better', 'wise', 'even', 'level', 'steady', 'still', 'smooth', 'tidy', 'loose', 'narrow', 'thin', 'double', 'separate',
+]);
 /**
  * Word endings that are never a base-form verb in practice: plural or 3rd-person -s (but not
  * -ss/-us/-is), and noun or adjective suffixes. The few verbs with such endings are listed.
  */
 const NOT_VERB_SUFFIX = /(?:[^su]s|tion|sion|ness|ity|ism|ist|ology|ogy|apy|ship|hood|ance|ence|ics|tive|sive|ful|less|ous|ical|ional|ment)$/;
-const SUFFIX_VERBS = new Set(['distance', 'finance', 'fence', 'commence', 'announce', 'pronounce', 'comment', 'implement', 'document', 'experiment', 'lament', 'cement', 'augment', 'torment', 'vent', 'assist', 'insist', 'persist', 'resist', 'exist', 'enlist', 'twist', 'list', 'question', 'mention', 'function', 'position', 'caution', 'envision', 'commission', 'sentence', 'reference', 'influence', 'experience', 'balance', 'advance', 'enhance', 'dance', 'glance', 'license', 'silence', 'evidence', 'relish', 'cherish', 'nourish', 'finish', 'punish', 'establish', 'accomplish', 'publish', 'polish', 'worship', 'ship']);
+const SUFFIX_VERBS = new Set([
+  'distance', 'finance', 'fence', 'commence', 'announce', 'pronounce', 'comment', 'implement', 'document', 'experiment', 'lament', 'cement',
+  'augment', 'torment', 'vent', 'assist', 'insist', 'persist', 'resist', 'exist', 'enlist', 'twist', 'list', 'question', 'mention', 'function',
+  'position', 'caution', 'envision', 'commission', 'sentence', 'reference', 'influence', 'experience', 'balance', 'advance', 'enhance', 'dance',
+  'glance', 'license', 'silence', 'evidence', 'relish', 'cherish', 'nourish', 'finish', 'punish', 'establish', 'accomplish', 'publish', 'polish',
+  'worship', 'ship',
+]);
 const LY_VERBS = new Set(['apply', 'reply', 'rely', 'supply', 'fly', 'ally', 'rally', 'bully', 'tally', 'multiply', 'comply', 'imply']);
 
 function mayHaveTag(token: Token, tag: string, next?: Token): boolean {

@@ -23,6 +23,7 @@
 import { createChecker, detectLanguage, languages, type Checker, type CheckerOptions, type LangOption } from '../all.js';
 import { checkMarkdown, type DocumentFinding, type DocumentOptions } from '../markdown/index.js';
 import { assembleFindings, fenceLine, hasDocumentWideConstruct, markdownSections } from '../markdown/sections.js';
+import { paragraphs } from '../paragraphs.js';
 
 export { fenceLine, hasDocumentWideConstruct, markdownSections };
 
@@ -93,7 +94,7 @@ export class DocumentAnalyzer {
       // As the core does: detect per paragraph, the document's language as the fallback.
       const langs = languages();
       const docLang = detectLanguage(text, langs);
-      for (const [start, end] of paragraphs(text, TEXT_PARAGRAPH)) {
+      for (const [start, end] of paragraphs(text, TEXT_PARAGRAPH, true)) {
         const para = text.slice(start, end);
         const lang = detectLanguage(para, langs, docLang);
         const findings = yield* lookup(`a${lang}\0${para}`, () => this.textChecker(lang).check(para).findings);
@@ -101,7 +102,7 @@ export class DocumentAnalyzer {
       }
     } else {
       const checker = this.textChecker(this.lang);
-      const spans = paragraphs(text, TEXT_PARAGRAPH_ANY_EOL);
+      const spans = paragraphs(text, TEXT_PARAGRAPH_ANY_EOL, true);
       const first: SectionFindings[] = [];
       for (const [start, end] of spans) {
         const para = text.slice(start, end);
@@ -135,19 +136,5 @@ export class DocumentAnalyzer {
       if (step.done) return step.value;
     }
   }
-}
-
-/** Spans of `text` between blank lines (the separators excluded), as the core splits paragraphs. */
-export function paragraphs(text: string, re: RegExp = TEXT_PARAGRAPH): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  const sep = new RegExp(re.source, 'g');
-  let last = 0;
-  let m: RegExpExecArray | null;
-  while ((m = sep.exec(text))) {
-    if (m.index > last) out.push([last, m.index]);
-    last = m.index + m[0].length;
-  }
-  if (last < text.length || out.length === 0) out.push([last, text.length]);
-  return out;
 }
 

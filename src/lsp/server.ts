@@ -176,7 +176,8 @@ export function parseClientSettings(raw: unknown): { settings: ClientSettings; p
   }
   if (o['rules'] !== undefined && o['rules'] !== null) {
     const r = o['rules'];
-    if (typeof r === 'object' && !Array.isArray(r) && Object.values(r as object).every((v) => typeof v === 'string')) settings.rules = { ...(r as Record<string, string>) };
+    if (typeof r === 'object' && !Array.isArray(r) &&
+      Object.values(r as object).every((v) => typeof v === 'string')) settings.rules = { ...(r as Record<string, string>) };
     else problems.push('peerspeak settings: rules: expected an object of rule id → off | hint | info | warning | error');
   }
   if (o['allow'] !== undefined && o['allow'] !== null) {
@@ -605,7 +606,8 @@ export class PeerspeakServer {
     for (const f of result.findings) {
       if (!f.suggestions.length || !overlaps(f, start, end)) continue;
       const diag =
-        diagnostics.find((d) => d.code === f.ruleId && doc.offsetAt(d.range.start) === f.range[0] && doc.offsetAt(d.range.end) === f.range[1]) ?? this.diagnostic(doc, f);
+        diagnostics.find((d) => d.code === f.ruleId && doc.offsetAt(d.range.start) === f.range[0] && doc.offsetAt(d.range.end) === f.range[1]) ??
+          this.diagnostic(doc, f);
       f.suggestions.forEach((s, i) => {
         const editRange: Range = { start: doc.positionAt(s.range[0]), end: doc.positionAt(s.range[1]) };
         const textEdit = { range: editRange, newText: s.text };

@@ -42,6 +42,7 @@ import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { defaultProfileFor } from '../default-profile.js';
 import { createChecker, detectLanguage, languages, type Category, type Checker, type CheckerOptions, type Finding, type LangOption, type Profile, type Severity, lineColumn, lineStartsOf } from '../index.js';
 import { htmlComments } from '../linear.js';
+import { SEVERITY_RANK, typeName as kind } from '../names.js';
 import { markdownSections } from './sections.js';
 import { blank, containerStarts, deepMarkers, lineRuns, looseSplits, MAX_CONTAINER_BLOCKS, MAX_DEPTH, MAX_INLINE_DELIMITERS, MAX_PARSE, neutralise, tameInline } from './limits.js';
 
@@ -155,7 +156,6 @@ interface Marker {
   source: string;
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
 const PROSE_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 const MARKER = /^\s*peerspeak-(disable-next-line|disable|enable)(?=\s|$)([\s\S]*)$/;
 const GOOD_EXAMPLE = /^\s*peerspeak-example\s*:\s*good\s*$/;
@@ -503,7 +503,8 @@ function noticeFinding(markdown: string, n: Notice, lineStarts: number[], level:
 
 function sortFindings(findings: DocumentFinding[]): DocumentFinding[] {
   return findings.sort(
-    (a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+    (a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
   );
 }
 
@@ -569,10 +570,6 @@ function checkAnalysed(markdown: string, a: Analysis, options: DocumentOptions):
 
 function langOf(options: DocumentOptions): string {
   return !options.lang || options.lang === 'auto' ? 'en' : options.lang;
-}
-
-function kind(v: unknown): string {
-  return v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v;
 }
 
 function assertText(text: unknown, fn: string, arg = 'text'): asserts text is string {

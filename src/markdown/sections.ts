@@ -122,7 +122,8 @@ export function markdownSections(text: string, group = true, acrossDocumentWide 
     } else if (!blank) {
       // After a blank line, a line that is not indented starts a new top-level block: lists
       // and quotes have ended (no lazy continuation after a blank line).
-      if (prevBlank && line[0] !== ' ' && line[0] !== '\t' && !/-->\s*$/.test(lastContent) && lineStart > 0 && (!group || boundary(line))) starts.push(lineStart);
+      if (prevBlank && line[0] !== ' ' && line[0] !== '\t' && !/-->\s*$/.test(lastContent) && lineStart > 0 &&
+        (!group || boundary(line))) starts.push(lineStart);
       const m = fenceLine(line);
       if (m && !(m.run[0] === '`' && m.info.includes('`'))) {
         // A fence not at column 0 may be inside a list item (closed by the container, not by a

@@ -22,6 +22,7 @@
  */
 import { createChecker, type Checker, type CheckerOptions, type Severity } from '../all.js';
 import { defaultProfileFor } from '../default-profile.js';
+import { SEVERITY_RANK } from '../names.js';
 
 /**
  * Options of the textlint rule, written in `.textlintrc` under the rule's key.
@@ -123,7 +124,6 @@ export interface TextlintRule {
   fixer: TextlintReporter;
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
 const OPTION_KEYS = new Set(['lang', 'profile', 'rules', 'allow', 'packs', 'roleLimits', 'minSeverity', 'severity']);
 const MARKDOWN_FILE = /\.(md|markdown|mdx)$/i;
 const checkers = new Map<string, Checker>();
@@ -170,7 +170,7 @@ const reporter: TextlintReporter = (context, rawOptions = {}) => {
   if (options.packs !== undefined) checkerOptions.packs = options.packs;
   if (options.roleLimits !== undefined) checkerOptions.roleLimits = options.roleLimits;
   const minSeverity = options.minSeverity ?? 'hint';
-  if (!(minSeverity in SEVERITY_RANK)) throw new TypeError(`peerspeak/textlint: option \`minSeverity\`: expected one of ${Object.keys(SEVERITY_RANK).join(', ')}, got ${JSON.stringify(minSeverity)}`);
+  if (!(minSeverity in SEVERITY_RANK)) throw new TypeError(`peerspeak/textlint: option \`minSeverity\`: expected one of ${Object.keys(SEVERITY_RANK).reverse().join(', ')}, got ${JSON.stringify(minSeverity)}`);
   const checker = checkerFor(checkerOptions);
   const examplesQuoted = profile === 'training' || profile === 'strict';
   let quoteDepth = 0;
@@ -184,7 +184,7 @@ const reporter: TextlintReporter = (context, rawOptions = {}) => {
         if (profile !== 'strict') continue;
         severity = 'hint';
       }
-      if (SEVERITY_RANK[severity] < SEVERITY_RANK[minSeverity]) continue;
+      if (SEVERITY_RANK[severity] > SEVERITY_RANK[minSeverity]) continue;
       const level = severity === 'warning' ? '' : ` (${severity})`;
       const [top, ...rest] = finding.suggestions;
       const details: Record<string, unknown> = locator ? { padding: locator.range(finding.range) } : { index: finding.range[0] };

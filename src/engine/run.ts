@@ -1,0 +1,121 @@
+/**
+ * The two passes over the sentences: the crisis scan (role-limits rules), then the other
+ * rules, each match filtered by the rule's skips and `unless` patterns and given suggestions.
+ * @module
+ */
+import type { Finding, RoleLimitsOptions, Severity } from '../types.js';
+import { matchAll, type Match } from '../pattern.js';
+import type { CompiledPack, CompiledRule } from './compile.js';
+import { gateOpen, overlapsAny, type SentenceState } from './state.js';
+import { ruleSkips } from './skips.js';
+import { clauseCut } from './clause.js';
+import { buildSuggestions, keepReferrals } from './suggest.js';
+import { makeFinding, placeFinding, type LocalFinding, type SentenceCache } from './findings.js';
+import type { Sentences } from './sentences.js';
+
+/** The first crisis cue: sentence `index`, match `m`. */
+export interface CrisisHit {
+  index: number;
+  m: Match;
+}
+
+/** The first match of a role-limits rule (in rule order, then sentence order), not skipped. */
+export function crisisScan(sentences: Sentences, pack: CompiledPack, rules: CompiledRule[]): CrisisHit | undefined {
+  for (const rule of rules) {
+    for (let index = 0; index < sentences.count; index++) {
+      const st = sentences.state(index);
+      for (const entry of rule.matches) {
+        if (!gateOpen(entry.pattern, st)) continue;
+        const m = matchAll(entry.pattern, st.ctx).find(
+          (mm) => !(entry.unless.length && overlapsAny(entry.unless, mm, st)) && !(rule.unless.length && overlapsAny(rule.unless, mm, st)) &&
+            !ruleSkips(rule, mm, pack, st, false),
+        );
+        if (m) return { index, m };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** One pass of the rules over the sentences of a part. */
+export interface RulePass {
+  pack: CompiledPack;
+  /** Enabled rules and their levels. */
+  rules: Array<[CompiledRule, Severity]>;
+  /** The text or its context mentions a crisis. */
+  crisis: boolean;
+  cache: SentenceCache | undefined;
+}
+
+/** Findings of every rule except role-limits, placed in the whole text. */
+export function runRules(sentences: Sentences, pass: RulePass, lineStarts: number[]): Finding[] {
+  const findings: Finding[] = [];
+  for (let i = 0; i < sentences.count; i++) {
+    const local = sentenceFindings(sentences, i, pass);
+    const placement = { at: sentences.offset(i), lineStarts };
+    for (const f of local) findings.push(placeFinding(f, placement));
+  }
+  return findings;
+}
+
+/** Findings of sentence `i`, relative to it (from the cache when it holds them). */
+function sentenceFindings(sentences: Sentences, i: number, pass: RulePass): LocalFinding[] {
+  const sentence = sentences.sentence(i);
+  if (!sentence.tokens.length) return [];
+  const key = pass.cache ? (pass.crisis ? '1' : '0') + sentence.text : '';
+  const hit = pass.cache?.get(key);
+  if (hit) return hit;
+  const st = sentences.state(i);
+  const out: LocalFinding[] = [];
+  for (const [rule, severity] of pass.rules) {
+    if (rule.rule.category !== 'role-limits') ruleFindings(rule, severity, st, pass, out);
+  }
+  pass.cache?.set(key, out);
+  return out;
+}
+
+/** Findings of one rule in one sentence, appended to `out`. */
+function ruleFindings(rule: CompiledRule, severity: Severity, st: SentenceState, pass: RulePass, out: LocalFinding[]): void {
+  const { pack, crisis } = pass;
+  const toks = st.sentence.tokens;
+  // A rewrite of the clause or sentence covers this rule's other matches up to the clause
+  // cut; after the cut the text is carried over unchanged into the rewrite, so an
+  // instruction there is reported as a finding of its own ("You should rest, you should eat").
+  let resumeAt = 0;
+  for (const entry of rule.matches) {
+    if (!gateOpen(entry.pattern, st)) continue;
+    for (const m of matchAll(entry.pattern, st.ctx)) {
+      // After a cut at "…, and you need to…" the next match may start at its link word.
+      if (m.start < resumeAt && !(m.start === resumeAt - 1 && pack.lexicons['cutLinks']?.seqs.has(toks[m.start]!.norm))) continue;
+      if (ruleSkips(rule, m, pack, st, crisis)) continue;
+      if (entry.unless.length && overlapsAny(entry.unless, m, st)) continue;
+      if (rule.unless.length && overlapsAny(rule.unless, m, st)) continue;
+      const range: [number, number] = [toks[m.start]!.start, toks[m.end - 1]!.end];
+      const flagged = st.sentence.text.slice(range[0], range[1]);
+      const suggestions = keepReferrals(buildSuggestions(entry.suggest, m, st, pack), st, pack, crisis);
+      out.push(makeFinding(rule.rule, severity, rule.rule.message.replace(/\{match\}/g, flagged), range, flagged, suggestions));
+      if (entry.suggest.some((s) => (s.replace ?? 'sentence') === 'match')) continue;
+      const cut = clauseCut(toks, m.end, pack);
+      // The rewrite covers the rest of the sentence: this rule is done with it.
+      if (cut.end >= toks.length) return;
+      resumeAt = cut.resume + 1;
+    }
+  }
+}
+
+/** The role-limits note: over the first crisis cue, or the first sentence when the cue is in the context. */
+export function roleLimitsFinding(
+  [rule, severity]: [CompiledRule, Severity],
+  hit: CrisisHit | undefined,
+  sentences: Sentences,
+  note: { pack: CompiledPack; roleLimits: RoleLimitsOptions; lineStarts: number[] },
+): Finding {
+  const index = hit?.index ?? 0;
+  const sentence = sentences.sentence(index);
+  const range: [number, number] = hit ? [sentence.tokens[hit.m.start]!.start, sentence.tokens[hit.m.end - 1]!.end] : [sentence.start, sentence.end];
+  const { roleLimits, pack } = note;
+  let message = roleLimits.message ?? pack.strings['roleLimits'] ?? rule.rule.message;
+  if (roleLimits.resources?.length) message += ' ' + roleLimits.resources.join(' · ');
+  const local = makeFinding(rule.rule, severity, message, range, sentence.text.slice(range[0], range[1]), []);
+  return placeFinding(local, { at: sentences.offset(index), lineStarts: note.lineStarts });
+}

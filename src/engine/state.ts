@@ -1,0 +1,67 @@
+/**
+ * What the rules of one sentence share: its words (the cheap lexical gate), its tags (made
+ * when a pattern needs them) and the guards already evaluated.
+ * @module
+ */
+import { matchAll, matchAt, type CompiledPattern, type Match, type MatchContext } from '../pattern.js';
+import type { Sentence } from '../segment.js';
+import type { CompiledPack } from './compile.js';
+
+export interface SentenceState {
+  sentence: Sentence;
+  ctx: MatchContext;
+  words: Set<string>;
+  cache: Map<string, boolean>;
+  regions?: { reported: Array<[number, number]>; quotes: Array<[number, number]> };
+}
+
+export function makeState(sentence: Sentence, pack: CompiledPack): SentenceState {
+  let tags: Array<Set<string>> | undefined;
+  const tagger = pack.support?.tag;
+  const ctx: MatchContext = {
+    tokens: sentence.tokens,
+    lexicons: pack.lexicons,
+    tags: () => (tags ??= tagger ? tagger(sentence) : sentence.tokens.map(() => new Set())),
+    ...(pack.support?.mayHaveTag ? { mayHaveTag: (i: number, tag: string) =>
+      pack.support!.mayHaveTag!(sentence.tokens[i]!, tag, sentence.tokens[i + 1]) } : {}),
+    ...(pack.clauseLinks ? { clauseLinks: pack.clauseLinks } : {}),
+    ...(pack.clauseOpeners ? { clauseOpeners: pack.clauseOpeners } : {}),
+  };
+  return { sentence, ctx, words: new Set(sentence.tokens.map((t) => t.norm)), cache: new Map() };
+}
+
+/** Can the pattern match here at all (one of its gate words is in the sentence)? */
+export function gateOpen(p: CompiledPattern, st: SentenceState): boolean {
+  if (!p.gate) return true;
+  for (const w of p.gate) if (st.words.has(w)) return true;
+  return false;
+}
+
+function anyMatch(patterns: CompiledPattern[], st: SentenceState): Match | null {
+  for (const p of patterns) {
+    if (!gateOpen(p, st)) continue;
+    const m = matchAt(p, st.ctx);
+    if (m) return m;
+  }
+  return null;
+}
+
+/** Does the pack guard `name` match somewhere in the sentence (cached per sentence)? */
+export function guardHolds(name: string, pack: CompiledPack, st: SentenceState): boolean {
+  let v = st.cache.get(name);
+  if (v === undefined) {
+    const g = pack.guards[name];
+    v = !!g && anyMatch(g, st) !== null;
+    st.cache.set(name, v);
+  }
+  return v;
+}
+
+/** Does a match of any of `patterns` overlap `m`? */
+export function overlapsAny(patterns: CompiledPattern[], m: Match, st: SentenceState): boolean {
+  for (const p of patterns) {
+    if (!gateOpen(p, st)) continue;
+    for (const u of matchAll(p, st.ctx)) if (u.start < m.end && m.start < u.end) return true;
+  }
+  return false;
+}
