@@ -93,9 +93,20 @@ describe('validation', () => {
     expect(e.message).toMatch(/package\.json: peerspeak\.rules\.directive: expected one of off, hint, info, warning, error$/);
   });
 
-  it('reports broken JSON with the file name', () => {
+  it('reports broken JSON with the file name, line and column', () => {
     const dir = project({ 'peerspeak.config.json': '{ "profile": ' });
-    expect(configError(() => loadConfigFile(join(dir, 'peerspeak.config.json'))).message).toMatch(/peerspeak\.config\.json: invalid JSON/);
+    expect(configError(() => loadConfigFile(join(dir, 'peerspeak.config.json'))).message).toMatch(/(^|\/)peerspeak\.config\.json:1:14: invalid JSON: Unexpected end of JSON input$/);
+    // A trailing comma on line 3: the position points at the closing brace after it.
+    const trailing = project({ 'peerspeak.config.json': '{\n  "profile": "chat",\n  "lang": "en",\n}\n' });
+    expect(configError(() => loadConfigFile(join(trailing, 'peerspeak.config.json'))).message).toMatch(/(^|\/)peerspeak\.config\.json:4:1: invalid JSON: .+/);
+  });
+
+  it('suggests the option key meant by a typo', () => {
+    const dir = project({ 'peerspeak.config.json': { profle: 'chat' } });
+    const e = configError(() => loadConfigFile(join(dir, 'peerspeak.config.json')));
+    expect(e.message).toMatch(/Unrecognized key "profle" \(did you mean "profile"\?\): expected only/);
+    const far = project({ 'peerspeak.config.json': { colour: 'red' } });
+    expect(configError(() => loadConfigFile(join(far, 'peerspeak.config.json'))).message).not.toContain('did you mean');
   });
 
   it('accepts the unused-directive rule id, categories and category/*', () => {

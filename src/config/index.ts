@@ -212,11 +212,32 @@ function readJson(file: string, what: string): unknown {
   } catch (e) {
     throw new ConfigError(`${display(file)}: cannot read ${what}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, file);
   }
+  const source = text.replace(/^\uFEFF/, '');
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
+    return JSON.parse(source);
   } catch (e) {
-    throw new ConfigError(`${display(file)}: invalid JSON: ${(e as Error).message}`, file);
+    throw new ConfigError(jsonErrorMessage(display(file), source, (e as Error).message), file);
   }
+}
+
+/**
+ * `file:line:column: invalid JSON: reason` from V8's message, which gives only a character
+ * offset ("… in JSON at position 42"), or `Unexpected end of JSON input` (the end of the text).
+ */
+export function jsonErrorMessage(file: string, source: string, message: string): string {
+  const m = /\s*in JSON at position (\d+)(?: \(line \d+ column \d+\))?/.exec(message);
+  const at = m ? Number(m[1]) : /end of JSON input/.test(message) ? source.length : -1;
+  const reason = (m ? message.slice(0, m.index) + message.slice(m.index + m[0].length) : message).replace(/^SyntaxError:\s*/, '');
+  if (at < 0) return `${file}: invalid JSON: ${reason}`;
+  let line = 1;
+  let column = 1;
+  for (let i = 0; i < at && i < source.length; i++) {
+    if (source.charCodeAt(i) === 10) {
+      line++;
+      column = 1;
+    } else column++;
+  }
+  return `${file}:${line}:${column}: invalid JSON: ${reason}`;
 }
 
 function isFile(p: string): boolean {
