@@ -7,7 +7,7 @@
  * @module
  */
 import * as z from 'zod/mini';
-import type { Category, CheckResult, Finding, LangOption, Profile, RoleLimitsOptions, RuleKey, RuleLevel, Severity, Suggestion } from './types.js';
+import type { Category, CheckResult, Finding, LangOption, Profile, RoleLimitsOptions, RuleKey, RuleLevel, Severity, Suggestion, UncheckedParagraph } from './types.js';
 import {
   CATEGORIES,
   PackSchema,
@@ -40,6 +40,7 @@ import { lineColumn, lineStartsOf, normalize, segment, sentenceAt, sentenceSpans
 import { ADVICE_NAMES, adviceClause, capitalise, clauseLexicon, lowerFirst, render, templateProblem, tidy } from './rewrite.js';
 import { trimEndSeparators, wordBeforeTrailingSpace } from './linear.js';
 import type { LanguageSupport } from './lang/types.js';
+import { baseLanguage } from './lang-tag.js';
 
 /**
  * Options of `check()` and `createChecker()`.
@@ -136,12 +137,29 @@ function optionsError(problems: Problem[]): TypeError {
 
 // ---------------------------------------------------------------- registry of built-in packs
 
-const builtinPacks = new Map<string, unknown>();
+/**
+ * One registry per process (per realm), shared by every copy of the library: the ESM and the
+ * CJS builds are two module instances, so `require('peerspeak/rules/sv')` must register
+ * Swedish for `import { check } from 'peerspeak'` too. It lives on globalThis under a
+ * registered Symbol; `version` counts registrations, so cached checkers know when it changed.
+ */
+interface Registry {
+  packs: Map<string, unknown>;
+  support: Map<string, LanguageSupport>;
+  detector: ((text: string, langs: string[], fallback?: string) => string) | null;
+  version: number;
+}
+const REGISTRY_KEY = Symbol.for('peerspeak.registry/1');
+const registry: Registry = ((globalThis as Record<symbol, Registry | undefined>)[REGISTRY_KEY] ??= {
+  packs: new Map(),
+  support: new Map(),
+  detector: null,
+  version: 0,
+});
+const builtinPacks = registry.packs;
 /** Built-in languages that live in their own entry point. */
 const BUILTIN_ON_DEMAND: Record<string, string> = { sv: 'Swedish', da: 'Danish' };
-const languageSupport = new Map<string, LanguageSupport>();
-/** Detects the language of a paragraph, set by the auto-detection module when loaded. */
-let detector: ((text: string, langs: string[], fallback?: string) => string) | null = null;
+const languageSupport = registry.support;
 
 /**
  * Register a built-in pack and its language support (done by the language entry points).
@@ -158,12 +176,13 @@ export function registerLanguage(pack: unknown, support?: LanguageSupport): void
   if (!p || typeof p.lang !== 'string') throw new TypeError('peerspeak: registerLanguage(pack): pack.lang must be a string');
   builtinPacks.set(p.lang, pack);
   if (support) languageSupport.set(p.lang, support);
+  registry.version++;
   compiledCheckers.clear();
 }
 
 /** Set the detector used by `lang: 'auto'`. */
 export function registerDetector(fn: (text: string, langs: string[], fallback?: string) => string): void {
-  detector = fn;
+  registry.detector = fn;
 }
 
 /**
@@ -942,10 +961,12 @@ export function createChecker(options: CheckerOptions = {}): Checker {
   if (!parsed.success) throw optionsError(parsed.problems);
   const o = parsed.data;
   const available = languages();
-  const lang = o.lang ?? 'en';
+  // A BCP 47 tag or locale ('sv-SE', 'SV', 'da_DK', navigator.language) names its base language.
+  const lang = baseLanguage(o.lang ?? 'en');
+  const detector = registry.detector;
   if (lang !== 'auto' && !available.includes(lang)) {
     const hint = BUILTIN_ON_DEMAND[lang] ? ` (the ${BUILTIN_ON_DEMAND[lang]} pack loads with import 'peerspeak/rules/${lang}')` : '';
-    throw new RangeError(`peerspeak: options.lang: unknown lang "${lang}": expected one of ${[...available, 'auto'].join(', ')}${hint}`);
+    throw new RangeError(`peerspeak: options.lang: unknown lang "${o.lang ?? lang}": expected one of ${[...available, 'auto'].join(', ')}${hint}`);
   }
   if (lang === 'auto' && !detector) {
     throw new RangeError('peerspeak: options.lang: lang "auto" needs the language detector, which is not loaded');
@@ -1076,13 +1097,21 @@ export function createChecker(options: CheckerOptions = {}): Checker {
       const lineStarts = lineStartsOf(text);
       let findings: Finding[] = [];
       let usedLang = lang;
+      const unchecked: UncheckedParagraph[] = [];
       if (lang === 'auto') {
         // Detect per paragraph so a Nordic post quoting English gets the right pack each time.
+        // The built-in languages are detected even when not loaded: a paragraph in one of them
+        // is reported as unchecked instead of being checked with another language's rules.
+        const detectable = [...new Set([...available, ...Object.keys(BUILTIN_ON_DEMAND)])];
         const langs: string[] = [];
-        const docLang = detector!(text, available);
+        const docLang = detector!(text, detectable);
         for (const [start, end] of paragraphs(text)) {
           const para = text.slice(start, end);
-          const l = detector!(para, available, docLang);
+          const l = detector!(para, detectable, docLang);
+          if (!byLang.has(l)) {
+            unchecked.push({ lang: l, range: [start, end] });
+            continue;
+          }
           langs.push(l);
           findings.push(...checkOne(para, l, context, start, text, lineStarts));
         }
@@ -1093,7 +1122,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
       findings = filterAllowed(findings, text, resolved.allow);
       findings = dedupe(findings);
       findings.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
-      return { findings, lang: usedLang };
+      return unchecked.length ? { findings, lang: usedLang, unchecked } : { findings, lang: usedLang };
     },
     clear(): void {
       for (const entry of byLang.values()) entry.cache?.clear();
@@ -1238,8 +1267,10 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
   const { context, ...rest } = options;
   let checker: Checker;
   const simple = !rest.packs || rest.packs.length === 0;
-  const key = simple ? cacheKey(rest) : undefined;
+  let key = simple ? cacheKey(rest) : undefined;
   if (key !== undefined) {
+    // A language registered since (by this copy of the library or another) changes `auto`.
+    key = `${registry.version}:${key}`;
     checker = compiledCheckers.get(key) ?? createChecker(rest);
     if (compiledCheckers.size > 50) compiledCheckers.clear();
     compiledCheckers.set(key, checker);
