@@ -1294,7 +1294,10 @@ export function applySuggestion(text: string, suggestion: Suggestion): string {
     throw new TypeError('peerspeak: applySuggestion(text, suggestion): expected `suggestion` to be { text: string, range: [start, end], label }');
   }
   const [a, b] = suggestion.range;
-  if (!Number.isInteger(a) || !Number.isInteger(b) || a < 0 || b < a || b > text.length) {
+  if (Number.isInteger(a) && Number.isInteger(b) && b < a) {
+    throw new RangeError(`peerspeak: applySuggestion(text, suggestion): \`suggestion.range\` [${a}, ${b}] is reversed: expected [start, end] with start <= end`);
+  }
+  if (!Number.isInteger(a) || !Number.isInteger(b) || a < 0 || b > text.length) {
     throw new RangeError(`peerspeak: applySuggestion(text, suggestion): \`suggestion.range\` [${a}, ${b}] is outside the text (length ${text.length})`);
   }
   return text.slice(0, a) + suggestion.text + text.slice(b);

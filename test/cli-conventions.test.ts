@@ -281,3 +281,14 @@ describe('colours, rule links, config errors, --quiet', () => {
     expect(r.stderr.trim()).toBe('peerspeak: 2 warnings, more than --max-warnings 0');
   });
 });
+
+describe('one finding shape (issue 13, item 7)', () => {
+  it("the CLI's own reports have the category 'peerspeak', as the README says", async () => {
+    const dir = project({ 'a.md': '<!-- peerspeak-disable-next-line -->\nTake care.\n' });
+    const r = await run(['-f', 'json', 'a.md'], { cwd: dir });
+    const [result] = JSON.parse(r.stdout) as Array<{ findings: Array<{ ruleId: string; category: string }> }>;
+    expect(result!.findings.map((f) => [f.ruleId, f.category])).toEqual([['peerspeak/unused-directive', 'peerspeak']]);
+    const readme = readFileSync(join(repo, 'README.md'), 'utf8');
+    expect(readme).toMatch(/own\s+reports about the document rather than its wording have the category `'peerspeak'`/);
+  });
+});

@@ -20,7 +20,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkDocument, type DocumentFinding } from '../src/markdown/index.js';
 import { DocumentAnalyzer, markdownSections, type SectionCache } from '../src/lsp/analyze.js';
-import { startServer, SETTINGS_CODE } from '../src/lsp/server.js';
+import { parseClientSettings, startServer, SETTINGS_CODE } from '../src/lsp/server.js';
 import { root } from './helpers.js';
 
 const MODAL = 'You should call your doctor.';
@@ -387,5 +387,19 @@ describe('language server over stdio', () => {
     await connection.sendNotification('exit');
     expect(await exited, stderr).toBe(0);
     connection.dispose();
+  });
+});
+
+describe('editor settings', () => {
+  it('a misspelt key is a problem with the key meant; an editor\'s own keys are ignored', () => {
+    expect(parseClientSettings({ profle: 'chat', trace: { server: 'off' }, enable: true, Lang: 'sv' })).toEqual({
+      settings: {},
+      problems: ['peerspeak settings: unknown setting "profle" (did you mean "profile"?)', 'peerspeak settings: unknown setting "Lang" (did you mean "lang"?)'],
+    });
+    expect(parseClientSettings({ rulse: {}, alow: [] }).problems).toEqual([
+      'peerspeak settings: unknown setting "rulse" (did you mean "rules"?)',
+      'peerspeak settings: unknown setting "alow" (did you mean "allow"?)',
+    ]);
+    expect(parseClientSettings({ profile: 'chat' }).problems).toEqual([]);
   });
 });

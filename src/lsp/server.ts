@@ -168,6 +168,12 @@ export function parseClientSettings(raw: unknown): { settings: ClientSettings; p
   if (raw === undefined || raw === null) return { settings, problems };
   if (typeof raw !== 'object' || Array.isArray(raw)) return { settings, problems: ['peerspeak settings: expected an object'] };
   const o = raw as Record<string, unknown>;
+  // A typo would silently configure nothing; other keys (an editor's own, such as `trace`) are fine.
+  for (const key of Object.keys(o)) {
+    if (SETTING_KEYS.includes(key)) continue;
+    const meant = SETTING_KEYS.find((k) => closeTo(key, k));
+    if (meant) problems.push(`peerspeak settings: unknown setting "${key}" (did you mean "${meant}"?)`);
+  }
   for (const key of ['lang', 'profile'] as const) {
     const v = o[key];
     if (v === undefined || v === null || v === '') continue;
@@ -185,6 +191,24 @@ export function parseClientSettings(raw: unknown): { settings: ClientSettings; p
     else problems.push('peerspeak settings: allow: expected an array of phrases');
   }
   return { settings, problems };
+}
+
+const SETTING_KEYS = ['lang', 'profile', 'rules', 'allow'];
+
+/** One edit apart (a letter missing, extra, changed or two swapped), case aside. */
+function closeTo(a: string, b: string): boolean {
+  a = a.toLowerCase();
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  const rest = (x: string, y: string) => x === y;
+  return (
+    rest(a.slice(i + 1), b.slice(i + 1)) || // changed
+    rest(a.slice(i), b.slice(i + 1)) || // missing in a
+    rest(a.slice(i + 1), b.slice(i)) || // extra in a
+    (a[i] === b[i + 1] && a[i + 1] === b[i] && rest(a.slice(i + 2), b.slice(i + 2))) // swapped
+  );
 }
 
 /** The `peerspeak` section of a settings object, or the object itself when it holds the keys directly. */
