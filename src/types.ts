@@ -3,6 +3,8 @@
  * @module
  */
 
+import type { KnownRuleId } from './rule-ids.js';
+
 /**
  * The seven categories of the language guide.
  * @example
@@ -88,15 +90,20 @@ export type LangOption = Lang | 'auto' | Uppercase<Lang> | `${Lang | Uppercase<L
 
 /**
  * A key of the `rules` option: a category (`judging`), every rule of one (`judging/*`), or a
- * concept id, which always starts with its category (`directive/modal`, or a pack's own id).
- * `peerspeak/unused-directive` (or `peerspeak`) controls the report about markers that suppress nothing.
+ * concept id, which always starts with its category: a built-in one ({@link KnownRuleId},
+ * offered by editor completion) or a user pack's own (`diagnostic/service-user`).
+ * `peerspeak/unused-directive` (or `peerspeak`) controls the report about markers that suppress
+ * nothing. A key outside these (`diretive/modal`) does not compile; an unknown id in a known
+ * category is refused when the checker is created, with the id meant.
  * @example
  * ```ts
  * import type { RuleKey, RuleLevel } from 'peerspeak';
  * const rules: Partial<Record<RuleKey, RuleLevel>> = { 'directive/modal': 'off', judging: 'error' };
  * ```
  */
-export type RuleKey = Category | `${Category}/${string}` | 'peerspeak' | `peerspeak/${string}`;
+export type RuleKey = KnownRuleId | Category | `${Category}/*` | 'peerspeak' | `peerspeak/${string}` | (`${Category}/${string}` & { readonly __customRuleId?: never });
+
+export type { KnownRuleId };
 
 /**
  * Built-in profiles (see the README): `chat` (default), `training`, `strict`.
