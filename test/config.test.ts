@@ -233,3 +233,23 @@ describe('config files that cannot work are named', () => {
     expect(e.message).toMatch(/peerspeak\.config\.json: packs\.0: "node:fs" is a Node\.js built-in module, not a rule pack/);
   });
 });
+
+describe('trustCode', () => {
+  const pack = (id: string) => ({ name: id, lang: 'en', rules: [{ id, category: 'judging', severity: 'warning', principle: 'p', message: 'm', match: ['nonsense'], examples: { flag: [{ text: 'That is nonsense.' }], pass: ['That is new.'] } }] });
+  it('false loads JSON packs only and lists the JavaScript ones; the default loads both', () => {
+    const dir = project({
+      'peerspeak.config.json': { packs: ['./a.cjs', './b.json'], rules: { 'judging/js': 'error' } },
+      'a.cjs': `module.exports = ${JSON.stringify(pack('judging/js'))};`,
+      'b.json': pack('judging/json'),
+    });
+    const file = join(dir, 'peerspeak.config.json');
+    const untrusted = loadConfigFile(file, { trustCode: false });
+    expect(untrusted.packs.map((p) => (p as { name: string }).name)).toEqual(['judging/json']);
+    expect(untrusted.skippedPacks).toEqual([{ index: 0, ref: './a.cjs', file: join(dir, 'a.cjs') }]);
+    const trusted = loadConfigFile(file);
+    expect(trusted.packs.map((p) => (p as { name: string }).name)).toEqual(['judging/js', 'judging/json']);
+    expect(trusted.skippedPacks).toEqual([]);
+    expect(configFor(join(dir, 'x.md'), { trustCode: false })).toBe(untrusted);
+    expect(() => loadConfigFile(file, { trustCode: 'yes' } as never)).toThrow(/options\.trustCode` to be true or false/);
+  });
+});

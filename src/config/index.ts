@@ -198,6 +198,44 @@ export interface LoadedConfig {
   config: Config;
   /** The rule packs named by `packs`, loaded and validated. */
   packs: unknown[];
+  /**
+   * JavaScript packs not loaded because `trustCode` was false (a language server in an
+   * untrusted workspace): their index in `packs`, the name given and the file. Empty otherwise.
+   */
+  skippedPacks: SkippedPack[];
+}
+
+/**
+ * A JavaScript pack that was not loaded because its code is not trusted.
+ * @example
+ * ```ts
+ * import { loadConfigFile, type SkippedPack } from 'peerspeak/config';
+ * const skipped: SkippedPack[] = loadConfigFile('peerspeak.config.json', { trustCode: false }).skippedPacks;
+ * ```
+ */
+export interface SkippedPack {
+  index: number;
+  ref: string;
+  file: string;
+}
+
+/**
+ * How config files are loaded.
+ * @example
+ * ```ts
+ * import { configFor, type LoadOptions } from 'peerspeak/config';
+ * const options: LoadOptions = { trustCode: workspaceIsTrusted };
+ * configFor('/repo/docs/guide.md', options);
+ * ```
+ */
+export interface LoadOptions {
+  /**
+   * Load packs that are JavaScript (`.js`, `.cjs`, `.mjs`, a package whose main is code), which
+   * runs their code. Default `true` (the CLI: you run it on your own repository). A language
+   * server passes the editor's workspace trust: `false` loads only JSON packs and lists the
+   * others in `skippedPacks`.
+   */
+  trustCode?: boolean;
 }
 
 function display(file: string): string {
@@ -327,7 +365,9 @@ function expectString(value: unknown, fn: string, arg: string, what: string): as
   if (typeof value !== 'string') throw new TypeError(`peerspeak/config: ${fn}: expected \`${arg}\` (${what}) to be a string, got ${kind(value)}`);
 }
 
-function loadPack(ref: string, index: number, configFile: string, dir: string): unknown {
+const SKIPPED = Symbol('skipped');
+
+function loadPack(ref: string, index: number, configFile: string, dir: string, trustCode: boolean): unknown {
   const where = display(configFile);
   let file: string;
   if (ref.startsWith('.') || isAbsolute(ref)) {
@@ -344,6 +384,7 @@ function loadPack(ref: string, index: number, configFile: string, dir: string): 
   }
   let pack: unknown;
   if (/\.json$/i.test(file)) pack = readJson(file, 'pack');
+  else if (!trustCode) return SKIPPED;
   else {
     try {
       const mod = createRequire(file)(file) as { default?: unknown };
@@ -394,10 +435,12 @@ const loadedCache = new Map<string, LoadedConfig>();
  * const { config, packs } = loadConfigFile('/repo/peerspeak.config.json');
  * ```
  */
-export function loadConfigFile(file: string): LoadedConfig {
-  expectString(file, 'loadConfigFile(file)', 'file', 'the path of a config file');
+export function loadConfigFile(file: string, options: LoadOptions = {}): LoadedConfig {
+  expectString(file, 'loadConfigFile(file, options)', 'file', 'the path of a config file');
+  const trustCode = trustOf(options, 'loadConfigFile(file, options)');
   const filePath = resolve(file);
-  const cached = loadedCache.get(filePath);
+  const cacheKey = `${trustCode ? 'trusted' : 'untrusted'}\0${filePath}`;
+  const cached = loadedCache.get(cacheKey);
   if (cached) return cached;
   if (/\.ya?ml$/i.test(filePath)) throw new ConfigError(yamlMessage(filePath), filePath);
   const raw = readJson(filePath, 'config');
@@ -411,11 +454,36 @@ export function loadConfigFile(file: string): LoadedConfig {
   }
   const config = validateConfig(input, display(filePath), isPkg ? 'peerspeak' : '');
   const dir = dirname(filePath);
-  const packs = (config.packs ?? []).map((ref, i) => loadPack(ref, i, filePath, dir));
-  checkRuleKeys(config, packs, filePath, isPkg ? 'peerspeak' : '');
-  const loaded: LoadedConfig = { filePath, dir, config, packs };
-  loadedCache.set(filePath, loaded);
+  const packs: unknown[] = [];
+  const skippedPacks: SkippedPack[] = [];
+  (config.packs ?? []).forEach((ref, i) => {
+    const pack = loadPack(ref, i, filePath, dir, trustCode);
+    if (pack === SKIPPED) skippedPacks.push({ index: i, ref, file: resolvePackFile(ref, dir) });
+    else packs.push(pack);
+  });
+  // Ids of a skipped pack cannot be known: its rules keys are left to the checker.
+  if (!skippedPacks.length) checkRuleKeys(config, packs, filePath, isPkg ? 'peerspeak' : '');
+  const loaded: LoadedConfig = { filePath, dir, config, packs, skippedPacks };
+  loadedCache.set(cacheKey, loaded);
   return loaded;
+}
+
+function resolvePackFile(ref: string, dir: string): string {
+  if (ref.startsWith('.') || isAbsolute(ref)) return resolve(dir, ref);
+  try {
+    return createRequire(join(dir, '__peerspeak__.js')).resolve(ref);
+  } catch {
+    return ref;
+  }
+}
+
+function trustOf(options: unknown, fn: string): boolean {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError(`peerspeak/config: ${fn}: expected \`options\` to be an object { trustCode? }, got ${kind(options)}`);
+  }
+  const t = (options as LoadOptions).trustCode;
+  if (t !== undefined && typeof t !== 'boolean') throw new TypeError(`peerspeak/config: ${fn}: expected \`options.trustCode\` to be true or false, got ${kind(t)}`);
+  return t !== false;
 }
 
 const dirCache = new Map<string, string | null>();
@@ -430,12 +498,13 @@ const dirCache = new Map<string, string | null>();
  * checkDocument(source, { ...resolveOptions(configFor(file), file), format: 'markdown' });
  * ```
  */
-export function configFor(file: string): LoadedConfig | null {
-  expectString(file, 'configFor(file)', 'file', 'the path of the checked file');
+export function configFor(file: string, options: LoadOptions = {}): LoadedConfig | null {
+  expectString(file, 'configFor(file, options)', 'file', 'the path of the checked file');
+  trustOf(options, 'configFor(file, options)');
   const dir = dirname(resolve(file));
   let found = dirCache.get(dir);
   if (found === undefined) dirCache.set(dir, (found = findConfigFile(dir)));
-  return found ? loadConfigFile(found) : null;
+  return found ? loadConfigFile(found, options) : null;
 }
 
 /**
@@ -535,7 +604,7 @@ export function resolveOptions(loaded: LoadedConfig | null, file: string | null,
       if (!rel.startsWith('../') && matcher(o)(rel)) matched.push(i);
     });
   }
-  const key = JSON.stringify([loaded?.filePath ?? null, matched, input.lang ?? null, input.profile ?? null, input.defaultProfile ?? null]);
+  const key = JSON.stringify([loaded?.filePath ?? null, loaded?.skippedPacks?.length ?? 0, matched, input.lang ?? null, input.profile ?? null, input.defaultProfile ?? null]);
   const cached = optionCache.get(key);
   if (cached) return cached;
   let lang = cfg?.lang;
