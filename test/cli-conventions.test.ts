@@ -267,7 +267,7 @@ describe('colours, rule links, config errors, --quiet', () => {
     const typo = project({ 'peerspeak.config.json': { profle: 'chat' }, 'a.txt': MODAL });
     const [r, t] = await Promise.all([run(['a.txt'], { cwd: dir }), run(['a.txt'], { cwd: typo })]);
     expect(r.code).toBe(2);
-    expect(r.stderr.trim()).toMatch(/^peerspeak: peerspeak\.config\.json:3:1: invalid JSON: \S.*$/);
+    expect(r.stderr.trim()).toMatch(/^peerspeak: peerspeak\.config\.json: line 3, column 1: invalid JSON: \S.*$/);
     expect(t.code).toBe(2);
     expect(t.stderr).toMatch(/^peerspeak: peerspeak\.config\.json: \(root\): Unrecognized key "profle" \(did you mean "profile"\?\)/);
   });

@@ -95,10 +95,10 @@ describe('validation', () => {
 
   it('reports broken JSON with the file name, line and column', () => {
     const dir = project({ 'peerspeak.config.json': '{ "profile": ' });
-    expect(configError(() => loadConfigFile(join(dir, 'peerspeak.config.json'))).message).toMatch(/(^|\/)peerspeak\.config\.json:1:14: invalid JSON: Unexpected end of JSON input$/);
+    expect(configError(() => loadConfigFile(join(dir, 'peerspeak.config.json'))).message).toMatch(/(^|\/)peerspeak\.config\.json: line 1, column 14: invalid JSON: Unexpected end of JSON input$/);
     // A trailing comma on line 3: the position points at the closing brace after it.
     const trailing = project({ 'peerspeak.config.json': '{\n  "profile": "chat",\n  "lang": "en",\n}\n' });
-    expect(configError(() => loadConfigFile(join(trailing, 'peerspeak.config.json'))).message).toMatch(/(^|\/)peerspeak\.config\.json:4:1: invalid JSON: .+/);
+    expect(configError(() => loadConfigFile(join(trailing, 'peerspeak.config.json'))).message).toMatch(/(^|\/)peerspeak\.config\.json: line 4, column 1: invalid JSON: .+/);
   });
 
   it('suggests the option key meant by a typo', () => {

@@ -259,8 +259,17 @@ function readJson(file: string, what: string): unknown {
 }
 
 /**
- * `file:line:column: invalid JSON: reason` from V8's message, which gives only a character
+ * `file: line L, column C: invalid JSON: reason` from V8's message, which gives only a character
  * offset ("… in JSON at position 42"), or `Unexpected end of JSON input` (the end of the text).
+ * @example
+ * ```ts
+ * import { jsonErrorMessage } from 'peerspeak/config';
+ * const source = '{\n  "profile": "chat",\n}';
+ * try { JSON.parse(source); } catch (e) {
+ *   jsonErrorMessage('peerspeak.config.json', source, (e as Error).message);
+ *   // 'peerspeak.config.json: line 3, column 1: invalid JSON: Expected double-quoted property name'
+ * }
+ * ```
  */
 export function jsonErrorMessage(file: string, source: string, message: string): string {
   const m = /\s*in JSON at position (\d+)(?: \(line \d+ column \d+\))?/.exec(message);
@@ -275,7 +284,7 @@ export function jsonErrorMessage(file: string, source: string, message: string):
       column = 1;
     } else column++;
   }
-  return `${file}:${line}:${column}: invalid JSON: ${reason}`;
+  return `${file}: line ${line}, column ${column}: invalid JSON: ${reason}`;
 }
 
 function isFile(p: string): boolean {
@@ -436,7 +445,7 @@ const loadedCache = new Map<string, LoadedConfig>();
  * ```
  */
 export function loadConfigFile(file: string, options: LoadOptions = {}): LoadedConfig {
-  expectString(file, 'loadConfigFile(file, options)', 'file', 'the path of a config file');
+  expectString(file, 'loadConfigFile(file)', 'file', 'the path of a config file');
   const trustCode = trustOf(options, 'loadConfigFile(file, options)');
   const filePath = resolve(file);
   const cacheKey = `${trustCode ? 'trusted' : 'untrusted'}\0${filePath}`;
@@ -499,7 +508,7 @@ const dirCache = new Map<string, string | null>();
  * ```
  */
 export function configFor(file: string, options: LoadOptions = {}): LoadedConfig | null {
-  expectString(file, 'configFor(file, options)', 'file', 'the path of the checked file');
+  expectString(file, 'configFor(file)', 'file', 'the path of the checked file');
   trustOf(options, 'configFor(file, options)');
   const dir = dirname(resolve(file));
   let found = dirCache.get(dir);

@@ -155,7 +155,17 @@ const LEVEL = { warning: 1, error: 2, info: 3 } as const;
 /** Loudness of textlint's levels, to apply the configured level as a ceiling. */
 const LOUDNESS: Record<number, number> = { [LEVEL.info]: 0, [LEVEL.warning]: 1, [LEVEL.error]: 2 };
 
-/** The textlint level of a finding: its own severity, the role-limits note at most info, never louder than the rule's configured level. */
+/**
+ * The textlint level of a finding (textlint's numbers: 1 warning, 2 error, 3 info): its own
+ * severity, the role-limits note at most info, never louder than the rule's configured level.
+ * @example
+ * ```ts
+ * import { textlintLevel } from 'peerspeak/textlint';
+ * textlintLevel('error', 'directive'); // 2
+ * textlintLevel('hint', 'judging'); // 3 (info)
+ * textlintLevel('error', 'directive', 1); // 1: the rule is configured as "warning"
+ * ```
+ */
 export function textlintLevel(severity: Severity, category: string, configured?: number): number {
   let level: number = severity === 'error' ? LEVEL.error : severity === 'warning' ? LEVEL.warning : LEVEL.info;
   if (category === 'role-limits') level = LEVEL.info;
