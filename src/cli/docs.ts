@@ -28,8 +28,13 @@ export function githubBase(pkg: PackageJson): string | null {
   const candidates = [typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url, pkg.homepage];
   for (const c of candidates) {
     if (!c) continue;
-    const m = /github\.com[/:]([\w.-]+)\/([\w.-]+?)(?:\.git)?(?:[/#?].*)?$/.exec(c) ?? /^(?:github:)?([\w.-]+)\/([\w.-]+)$/.exec(c);
-    if (m) return `https://github.com/${m[1]}/${m[2]}`;
+    // Without backtracking regexes (the ReDoS check): 'github.com' then ':' or '/', owner, repo.
+    const at = c.indexOf('github.com');
+    const rest = at >= 0 ? c.slice(at + 'github.com'.length + 1) : c.startsWith('github:') ? c.slice('github:'.length) : c.includes(':') ? '' : c;
+    const [owner, repoPart] = rest.split(/[#?]/)[0]!.split('/');
+    const repo = repoPart?.endsWith('.git') ? repoPart.slice(0, -4) : repoPart;
+    const name = /^[\w.-]+$/;
+    if (owner && repo && name.test(owner) && name.test(repo)) return `https://github.com/${owner}/${repo}`;
   }
   return null;
 }

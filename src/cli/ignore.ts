@@ -28,11 +28,19 @@ function parentsOf(rel: string): string[] {
   return out;
 }
 
+/** Trailing spaces and tabs go, unless the last one is escaped with a backslash (gitignore). */
+function trimTrailingSpace(line: string): string {
+  let end = line.length;
+  while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t' || line[end - 1] === '\r')) end--;
+  if (end < line.length && end > 0 && line[end - 1] === '\\') end++;
+  return line.slice(0, end);
+}
+
 /** Compile the lines of one ignore file. */
 export function parseIgnore(text: string): Rule[] {
   const rules: Rule[] = [];
   for (const raw of text.split(/\r?\n/)) {
-    let line = raw.replace(/(?<!\\)\s+$/, '');
+    let line = trimTrailingSpace(raw);
     if (!line || line.startsWith('#')) continue;
     let negate = false;
     if (line.startsWith('!')) {

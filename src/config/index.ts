@@ -272,9 +272,17 @@ function readJson(file: string, what: string): unknown {
  * ```
  */
 export function jsonErrorMessage(file: string, source: string, message: string): string {
-  const m = /\s*in JSON at position (\d+)(?: \(line \d+ column \d+\))?/.exec(message);
-  const at = m ? Number(m[1]) : /end of JSON input/.test(message) ? source.length : -1;
-  const reason = (m ? message.slice(0, m.index) + message.slice(m.index + m[0].length) : message).replace(/^SyntaxError:\s*/, '');
+  // indexOf, not a regex: the message can hold a slice of the file (the ReDoS check).
+  const marker = ' in JSON at position ';
+  const i = message.indexOf(marker);
+  let digits = i >= 0 ? i + marker.length : -1;
+  let end = digits;
+  while (end >= 0 && end < message.length && message.charCodeAt(end) >= 48 && message.charCodeAt(end) <= 57) end++;
+  if (end === digits) digits = -1;
+  const at = digits >= 0 ? Number(message.slice(digits, end)) : message.includes('end of JSON input') ? source.length : -1;
+  // Newer V8 adds " (line L column C)" after the position: the message's own reason is before it.
+  let reason = digits >= 0 ? message.slice(0, i) : message;
+  if (reason.startsWith('SyntaxError: ')) reason = reason.slice('SyntaxError: '.length);
   if (at < 0) return `${file}: invalid JSON: ${reason}`;
   let line = 1;
   let column = 1;
