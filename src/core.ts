@@ -24,7 +24,7 @@ export { applySuggestions, type AppliedSuggestions } from './apply.js';
 export type { Sentence, Token } from './segment.js';
 /** 1-based line/column helpers for UTF-16 offsets (shared by the Markdown adapter and the language server). */
 export { lineColumn, lineStartsOf } from './segment.js';
-export type { Category, CheckResult, Finding, Lang, LangOption, LanguageRegistry, Profile, RoleLimitsOptions, RuleKey, RuleLevel, Severity, Suggestion } from './types.js';
+export type { Category, CheckResult, Finding, KnownRuleId, Lang, LangOption, LanguageRegistry, Profile, RoleLimitsOptions, RuleKey, RuleLevel, Severity, Suggestion, UncheckedParagraph } from './types.js';
 export { CATEGORIES, SEVERITIES, LEVELS, PROFILES } from './schema.js';
 export type { Problem } from './schema.js';
 export type { Pack, PackInput, Rule, SuggestTemplate, PatternEntry, FlagExample, Inflection, Skip, Schema, SafeParseResult, SchemaIssue } from './pack-types.js';

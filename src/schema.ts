@@ -395,7 +395,8 @@ export function issueMessage(iss: z.core.$ZodRawIssue): string {
     case 'unrecognized_keys': {
       const keys = iss.keys.map((k) => JSON.stringify(k)).join(', ');
       const known = knownKeys(iss.inst);
-      return `Unrecognized key${iss.keys.length > 1 ? 's' : ''} ${keys}${known ? `: expected only ${known.join(', ')}` : ''}`;
+      const near = known && iss.keys.length === 1 ? nearest(String(iss.keys[0]), known) : null;
+      return `Unrecognized key${iss.keys.length > 1 ? 's' : ''} ${keys}${near ? ` (did you mean "${near}"?)` : ''}${known ? `: expected only ${known.join(', ')}` : ''}`;
     }
     case 'invalid_format':
       return iss.pattern ? `expected a string matching ${iss.pattern}` : `expected a string in ${iss.format} format`;

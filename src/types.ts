@@ -3,6 +3,8 @@
  * @module
  */
 
+import type { KnownRuleId } from './rule-ids.js';
+
 /**
  * The seven categories of the language guide.
  * @example
@@ -73,27 +75,41 @@ export interface LanguageRegistry {
 export type Lang = keyof LanguageRegistry & string;
 
 /**
- * What the `lang` option accepts: a language code, or `auto` to detect it per paragraph.
+ * What the `lang` option accepts: a language code, or `auto` to detect it per paragraph. A
+ * BCP 47 tag or locale name counts as its base language (`'sv-SE'`, `'SV'`, `'da_DK'`,
+ * `'en-GB'`), so `navigator.language` can be passed as it is (cast it: it is a `string`).
  * @example
  * ```ts
  * import { check, type LangOption } from 'peerspeak';
  * const lang: LangOption = 'auto';
  * check('You should call your doctor.', { lang }).lang; // 'en'
+ * check('You should call your doctor.', { lang: 'en-GB' }).lang; // 'en'
  * ```
  */
-export type LangOption = Lang | 'auto';
+export type LangOption = Lang | 'auto' | Uppercase<Lang> | `${Lang | Uppercase<Lang>}-${string}` | `${Lang | Uppercase<Lang>}_${string}`;
 
 /**
  * A key of the `rules` option: a category (`judging`), every rule of one (`judging/*`), or a
- * concept id, which always starts with its category (`directive/modal`, or a pack's own id).
- * `peerspeak/unused-directive` (or `peerspeak`) controls the report about markers that suppress nothing.
+ * concept id, which always starts with its category: a built-in one ({@link KnownRuleId},
+ * offered by editor completion) or a user pack's own (`diagnostic/service-user`).
+ * `peerspeak/unused-directive` (or `peerspeak`) controls the report about markers that suppress
+ * nothing. A key outside these (`diretive/modal`) does not compile; an unknown id in a known
+ * category is refused when the checker is created, with the id meant.
  * @example
  * ```ts
  * import type { RuleKey, RuleLevel } from 'peerspeak';
  * const rules: Partial<Record<RuleKey, RuleLevel>> = { 'directive/modal': 'off', judging: 'error' };
  * ```
  */
-export type RuleKey = Category | `${Category}/${string}` | 'peerspeak' | `peerspeak/${string}`;
+export type RuleKey =
+  | KnownRuleId
+  | Category
+  | `${Category}/*`
+  | 'peerspeak'
+  | `peerspeak/${string}`
+  | (`${Category}/${string}` & { readonly __customRuleId?: never });
+
+export type { KnownRuleId };
 
 /**
  * Built-in profiles (see the README): `chat` (default), `training`, `strict`.
@@ -174,8 +190,31 @@ export interface Finding {
 export interface CheckResult {
   /** Findings in document order. */
   findings: Finding[];
-  /** The language each finding was checked in (the option, or the detected one). */
+  /** The language the text was checked in: the option's base language, or with `auto` the one most paragraphs were detected as. */
   lang: Lang | (string & {});
+  /**
+   * `lang: 'auto'` only, and only when it happened: paragraphs detected as a built-in language
+   * whose pack is not loaded (e.g. Swedish without `import 'peerspeak/rules/sv'`). They are not
+   * checked — another language's rules would say nothing true about them — so a UI can say
+   * "this paragraph looks Swedish" instead of showing a clean result.
+   */
+  unchecked?: UncheckedParagraph[];
+}
+
+/**
+ * A paragraph `lang: 'auto'` could not check: the language it was detected as, and where it is.
+ * @example
+ * ```ts
+ * import { check, type UncheckedParagraph } from 'peerspeak'; // only English loaded
+ * const { unchecked } = check('Du borde verkligen ringa din läkare nu, tycker jag.', { lang: 'auto' });
+ * const first: UncheckedParagraph | undefined = unchecked?.[0]; // { lang: 'sv', range: [0, 51] }
+ * ```
+ */
+export interface UncheckedParagraph {
+  /** The detected language, whose pack is not registered. */
+  lang: string;
+  /** UTF-16 offsets of the paragraph, end exclusive. */
+  range: [number, number];
 }
 
 /**

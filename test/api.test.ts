@@ -204,6 +204,8 @@ describe('bad calls', () => {
 
   it('applySuggestion checks its arguments', () => {
     expect(() => applySuggestion('abc', { text: 'x', range: [2, 9], label: 'l' })).toThrow(/outside the text/);
+    // A reversed range is named as such, not as outside the text.
+    expect(() => applySuggestion('abc', { text: 'x', range: [2, 1], label: 'l' })).toThrow(/`suggestion.range` \[2, 1\] is reversed: expected \[start, end\] with start <= end/);
     expect(applySuggestion('abc', { text: 'X', range: [1, 2], label: 'l' })).toBe('aXc');
   });
 
@@ -211,5 +213,36 @@ describe('bad calls', () => {
     for (const text of ['', ' ', '\u0000', '?', '!!!', '\ud800', 'a\u0301', '👩‍👩‍👧', 'x'.repeat(5000), '"', 'you', 'You should']) {
       expect(() => check(text)).not.toThrow();
     }
+  });
+});
+
+describe('docs match behaviour (issue 13, item 7)', () => {
+  it('hint: a pack rule at hint is hidden in chat and shown in strict; a hint set in rules is shown in every profile', () => {
+    const pack = {
+      name: 'hints',
+      lang: 'en',
+      lexicons: { clients: ['clients'] },
+      rules: [{ ...SERVICE_USER, severity: 'hint', match: ['our? term:@clients'], examples: { flag: [{ text: 'Our clients meet on Fridays.' }], pass: ['We meet on Fridays.'] } }],
+    };
+    const text = 'Our clients meet on Fridays.';
+    expect(check(text, { packs: [pack], profile: 'chat' }).findings.map((f) => f.ruleId)).toEqual([]);
+    expect(check(text, { packs: [pack], profile: 'strict' }).findings.map((f) => [f.ruleId, f.severity])).toEqual([['diagnostic/service-user', 'hint']]);
+    expect(check('You should call your doctor.', { profile: 'chat', rules: { 'directive/modal': 'hint' } }).findings.map((f) => f.severity)).toEqual(['hint']);
+  });
+
+  it('checkDocument takes no path: it is refused by name', async () => {
+    const { checkDocument } = await import('../src/markdown/index.js');
+    expect(() => checkDocument('You should call.', { path: 'a.md' } as never)).toThrow(/Unrecognized key "path"/);
+  });
+
+  it('registerLanguage, detectLanguage, scoreLanguages and languages are exported and documented', async () => {
+    const api = await import('../src/index.js');
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    for (const name of ['registerLanguage', 'detectLanguage', 'scoreLanguages', 'languages']) {
+      expect(typeof (api as Record<string, unknown>)[name]).toBe('function');
+      expect(readme).toMatch(new RegExp(`^### .*\`${name}\\(`, 'm'));
+    }
+    expect(readme).toMatch(/^### `checkDocument\(/m);
   });
 });

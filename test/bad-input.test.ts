@@ -345,7 +345,8 @@ describe('wrong arguments name the argument (and the valid values)', () => {
 
   it('lang and profile: unknown values name the option and list the valid ones', () => {
     expectError(() => check('x', { lang: 'xx' as never }), 'lang "xx"', LANG_LIST);
-    expectError(() => check('x', { lang: 'EN' as never }), 'lang "EN"', LANG_LIST);
+    // 'EN' or 'en-GB' name English (BCP 47, issue 13 item 8); a word is not a language tag.
+    expectError(() => check('x', { lang: 'English' as never }), 'lang "English"', LANG_LIST);
     expectError(() => check('x', { lang: '' as never }), 'lang ""', LANG_LIST);
     expectError(() => check('x', { profile: 'loud' as never }), 'profile "loud"', PROFILE_LIST);
     expectError(() => createChecker({ profile: 'Chat' as never }), 'profile "Chat"', PROFILE_LIST);
@@ -445,7 +446,7 @@ describe('wrong arguments name the argument (and the valid values)', () => {
 
   it('unknown options are refused by name, listing the valid ones', () => {
     const valid = 'expected only lang, profile, packs, rules, allow, roleLimits, cache, context';
-    expectError(() => check('x', { langs: 'en' } as never), 'options: Unrecognized key "langs": ' + valid);
+    expectError(() => check('x', { langs: 'en' } as never), 'options: Unrecognized key "langs" (did you mean "lang"?): ' + valid);
     expectError(() => createChecker({ Profile: 'chat' } as never), 'options: Unrecognized key "Profile"', valid);
     expectError(() => check('x', { lang: 'en', format: 'markdown' } as never), 'Unrecognized key "format"');
   });

@@ -93,9 +93,20 @@ describe('validation', () => {
     expect(e.message).toMatch(/package\.json: peerspeak\.rules\.directive: expected one of off, hint, info, warning, error$/);
   });
 
-  it('reports broken JSON with the file name', () => {
+  it('reports broken JSON with the file name, line and column', () => {
     const dir = project({ 'peerspeak.config.json': '{ "profile": ' });
-    expect(configError(() => loadConfigFile(join(dir, 'peerspeak.config.json'))).message).toMatch(/peerspeak\.config\.json: invalid JSON/);
+    expect(configError(() => loadConfigFile(join(dir, 'peerspeak.config.json'))).message).toMatch(/(^|\/)peerspeak\.config\.json: line 1, column 14: invalid JSON: Unexpected end of JSON input$/);
+    // A trailing comma on line 3: the position points at the closing brace after it.
+    const trailing = project({ 'peerspeak.config.json': '{\n  "profile": "chat",\n  "lang": "en",\n}\n' });
+    expect(configError(() => loadConfigFile(join(trailing, 'peerspeak.config.json'))).message).toMatch(/(^|\/)peerspeak\.config\.json: line 4, column 1: invalid JSON: .+/);
+  });
+
+  it('suggests the option key meant by a typo', () => {
+    const dir = project({ 'peerspeak.config.json': { profle: 'chat' } });
+    const e = configError(() => loadConfigFile(join(dir, 'peerspeak.config.json')));
+    expect(e.message).toMatch(/Unrecognized key "profle" \(did you mean "profile"\?\): expected only/);
+    const far = project({ 'peerspeak.config.json': { colour: 'red' } });
+    expect(configError(() => loadConfigFile(join(far, 'peerspeak.config.json'))).message).not.toContain('did you mean');
   });
 
   it('accepts the unused-directive rule id, categories and category/*', () => {
@@ -220,5 +231,25 @@ describe('config files that cannot work are named', () => {
     const dir = project({ 'peerspeak.config.json': { packs: ['node:fs'] } });
     const e = configError(() => loadConfigFile(join(dir, 'peerspeak.config.json')));
     expect(e.message).toMatch(/peerspeak\.config\.json: packs\.0: "node:fs" is a Node\.js built-in module, not a rule pack/);
+  });
+});
+
+describe('trustCode', () => {
+  const pack = (id: string) => ({ name: id, lang: 'en', rules: [{ id, category: 'judging', severity: 'warning', principle: 'p', message: 'm', match: ['nonsense'], examples: { flag: [{ text: 'That is nonsense.' }], pass: ['That is new.'] } }] });
+  it('false loads JSON packs only and lists the JavaScript ones; the default loads both', () => {
+    const dir = project({
+      'peerspeak.config.json': { packs: ['./a.cjs', './b.json'], rules: { 'judging/js': 'error' } },
+      'a.cjs': `module.exports = ${JSON.stringify(pack('judging/js'))};`,
+      'b.json': pack('judging/json'),
+    });
+    const file = join(dir, 'peerspeak.config.json');
+    const untrusted = loadConfigFile(file, { trustCode: false });
+    expect(untrusted.packs.map((p) => (p as { name: string }).name)).toEqual(['judging/json']);
+    expect(untrusted.skippedPacks).toEqual([{ index: 0, ref: './a.cjs', file: join(dir, 'a.cjs') }]);
+    const trusted = loadConfigFile(file);
+    expect(trusted.packs.map((p) => (p as { name: string }).name)).toEqual(['judging/js', 'judging/json']);
+    expect(trusted.skippedPacks).toEqual([]);
+    expect(configFor(join(dir, 'x.md'), { trustCode: false })).toBe(untrusted);
+    expect(() => loadConfigFile(file, { trustCode: 'yes' } as never)).toThrow(/options\.trustCode` to be true or false/);
   });
 });

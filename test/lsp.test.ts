@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -20,7 +20,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkDocument, type DocumentFinding } from '../src/markdown/index.js';
 import { DocumentAnalyzer, markdownSections, type SectionCache } from '../src/lsp/analyze.js';
-import { startServer, SETTINGS_CODE } from '../src/lsp/server.js';
+import { parseClientSettings, startServer, SETTINGS_CODE, UNTRUSTED_PACK_CODE } from '../src/lsp/server.js';
+import { clearConfigCache } from '../src/config/index.js';
 import { root } from './helpers.js';
 
 const MODAL = 'You should call your doctor.';
@@ -387,5 +388,76 @@ describe('language server over stdio', () => {
     await connection.sendNotification('exit');
     expect(await exited, stderr).toBe(0);
     connection.dispose();
+  });
+});
+
+describe('editor settings', () => {
+  it('a misspelt key is a problem with the key meant; an editor\'s own keys are ignored', () => {
+    expect(parseClientSettings({ profle: 'chat', trace: { server: 'off' }, enable: true, Lang: 'sv' })).toEqual({
+      settings: {},
+      problems: ['peerspeak settings: unknown setting "profle" (did you mean "profile"?)', 'peerspeak settings: unknown setting "Lang" (did you mean "lang"?)'],
+    });
+    expect(parseClientSettings({ rulse: {}, alow: [] }).problems).toEqual([
+      'peerspeak settings: unknown setting "rulse" (did you mean "rules"?)',
+      'peerspeak settings: unknown setting "alow" (did you mean "allow"?)',
+    ]);
+    expect(parseClientSettings({ profile: 'chat' }).problems).toEqual([]);
+  });
+});
+
+describe('workspace trust (issue 16, item 9)', () => {
+  // A repository whose config names a JavaScript pack that would leave a mark if it ran, and a
+  // JSON pack; both add a rule for "clients".
+  const repo = mkdtempSync(join(tmpdir(), 'peerspeak-trust-'));
+  const marker = join(repo, 'ran.txt');
+  const rule = (id: string, word: string) => ({
+    id,
+    category: 'diagnostic',
+    severity: 'warning',
+    principle: 'People define themselves.',
+    message: '"{match}" names people by a role.',
+    match: [word],
+    examples: { flag: [{ text: `Our ${word} meet on Fridays.` }], pass: ['We meet on Fridays.'] },
+  });
+  writeFileSync(
+    join(repo, 'js-pack.cjs'),
+    `require('node:fs').writeFileSync(${JSON.stringify(marker)}, 'ran');\nmodule.exports = ${JSON.stringify({ name: 'js', lang: 'en', rules: [rule('diagnostic/js-clients', 'clients')] })};\n`,
+  );
+  writeFileSync(join(repo, 'json-pack.json'), JSON.stringify({ name: 'json', lang: 'en', rules: [rule('diagnostic/json-patients', 'patients')] }));
+  writeFileSync(join(repo, 'peerspeak.config.json'), JSON.stringify({ packs: ['./js-pack.cjs', './json-pack.json'] }));
+  const uri = pathToFileURL(join(repo, 'a.txt')).href;
+  const text = 'Our clients and our patients meet on Fridays.';
+  afterAll(() => rmSync(repo, { recursive: true, force: true }));
+
+  it('untrusted (the default): JSON packs load, JavaScript packs do not run, a warning says so', async () => {
+    clearConfigCache();
+    const c = await startClient();
+    try {
+      await open(c, uri, text);
+      const p = await c.waitFor(uri, (d) => d.version === 1);
+      expect(codes(p)).toEqual([UNTRUSTED_PACK_CODE, 'diagnostic/json-patients']);
+      expect(p.diagnostics[0]!.severity).toBe(2);
+      expect(p.diagnostics[0]!.message).toMatch(/packs\.0: "\.\/js-pack\.cjs" is JavaScript and was not loaded, because the workspace is not trusted/);
+      expect(c.messages.some((m) => m.includes('js-pack.cjs'))).toBe(true);
+      expect(existsSync(marker)).toBe(false);
+    } finally {
+      await c.connection.sendRequest('shutdown');
+      c.close();
+    }
+  });
+
+  it('trusted (initializationOptions.workspaceTrusted): JavaScript packs load too', async () => {
+    clearConfigCache();
+    const c = await startClient({ workspaceTrusted: true, peerspeak: {} });
+    try {
+      await open(c, uri, text);
+      const p = await c.waitFor(uri, (d) => d.version === 1);
+      expect(codes(p)).toEqual(['diagnostic/js-clients', 'diagnostic/json-patients']);
+      expect(existsSync(marker)).toBe(true);
+    } finally {
+      await c.connection.sendRequest('shutdown');
+      c.close();
+      clearConfigCache();
+    }
   });
 });

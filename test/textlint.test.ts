@@ -6,7 +6,7 @@ import { TextlintKernel } from '@textlint/kernel';
 import markdown from '@textlint/textlint-plugin-markdown';
 import type { TextlintRuleModule } from '@textlint/types';
 import { describe, expect, it } from 'vitest';
-import rule, { type TextlintOptions } from '../src/textlint/index.js';
+import rule, { textlintLevel, type TextlintOptions } from '../src/textlint/index.js';
 
 const kernel = new TextlintKernel();
 
@@ -103,5 +103,57 @@ describe('peerspeak/textlint', () => {
   it('rejects unknown and invalid options with a message naming them', async () => {
     await expect(kernel.lintText('Hello.\n', optionsFor({ profil: 'chat' } as TextlintOptions))).rejects.toThrow(/unknown option `profil`/);
     await expect(kernel.lintText('Hello.\n', optionsFor({ profile: 'loud' as never }))).rejects.toThrow(/loud/);
+  });
+
+  it('maps severities to textlint levels: error 2, warning 1, info and hint 3; the crisis note never an error', async () => {
+    const options = { profile: 'chat', rules: { 'directive/modal': 'error', 'role-limits': 'error' } } as const;
+    const [error, crisis] = await Promise.all([kernel.lintText('You should call your doctor.\n', optionsFor(options)), kernel.lintText('I want to die.\n', optionsFor(options))]);
+    expect(error.messages.map((m) => m.severity)).toEqual([2]);
+    // Set to error in the options, the crisis note still only informs.
+    expect(crisis.messages.map((m) => [m.message.match(/\[([^\]]+)\]/)![1], m.severity])).toEqual([['role-limits/crisis', 3]]);
+    const warn = await kernel.lintText('You should call your doctor.\n', optionsFor({ profile: 'chat' }));
+    expect(warn.messages.map((m) => m.severity)).toEqual([1]);
+    const strict = await kernel.lintText('Here:\n\n> You are clearly in denial.\n', optionsFor({ profile: 'strict' }));
+    expect(strict.messages.map((m) => m.severity)).toEqual([3]);
+    // textlint's own severity option is a ceiling.
+    const capped = await kernel.lintText('You should call your doctor.\n', { ...optionsFor({ profile: 'chat', rules: { 'directive/modal': 'error' } }), rules: [{ ruleId: 'peerspeak', rule: rule as unknown as TextlintRuleModule, options: { profile: 'chat', rules: { 'directive/modal': 'error' }, severity: 'warning' } }] });
+    expect(capped.messages.map((m) => m.severity)).toEqual([1]);
+    expect(textlintLevel('error', 'directive', 3)).toBe(3);
+    expect(textlintLevel('hint', 'judging')).toBe(3);
+    expect(textlintLevel('error', 'role-limits', 2)).toBe(3);
+  });
+
+  it('--fix never writes a [slot], and leaves headings, table headers and link text alone', async () => {
+    const text = [
+      '# You always do this',
+      '',
+      'You always do this.',
+      '',
+      '| You should call your doctor | b |',
+      '|---|---|',
+      '| You should call your doctor. | c |',
+      '',
+      'Read [you should call your doctor](https://example.com) first.',
+      '',
+      'You should call *your* doctor.',
+      '',
+    ].join('\n');
+    const lint = await kernel.lintText(text, optionsFor({ profile: 'chat' }));
+    const fixable = lint.messages.filter((m) => m.fix).map((m) => m.line);
+    // Only the table body cell: the slot, the heading, the header cell, the link text and the
+    // sentence crossing emphasis are reported without a fix.
+    expect(fixable).toEqual([7]);
+    expect(lint.messages.map((m) => m.line)).toEqual(expect.arrayContaining([1, 3, 5, 7, 9, 11]));
+    // Their suggestions are still offered, for a person to choose.
+    expect(lint.messages.find((m) => m.line === 3)!.suggestions?.[0]?.fix.text).toContain('[');
+    const fixed = await kernel.fixText(text, optionsFor({ profile: 'chat' }));
+    const lines = fixed.output.split('\n');
+    expect(lines[0]).toBe('# You always do this');
+    expect(lines[2]).toBe('You always do this.');
+    expect(lines[4]).toBe('| You should call your doctor | b |');
+    expect(lines[6]).toMatch(/^\| I wonder if it might help to call your doctor/);
+    expect(lines[8]).toBe('Read [you should call your doctor](https://example.com) first.');
+    expect(lines[10]).toBe('You should call *your* doctor.');
+    expect(fixed.output).not.toMatch(/\[[a-z][^\]]*\](?!\()/);
   });
 });

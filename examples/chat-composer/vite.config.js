@@ -11,12 +11,15 @@ const sources = {
 };
 
 /**
- * `peerspeak` and `peerspeak/rules/*` → the library's source. Once the browser build ships,
- * remove this plugin and `npm install peerspeak` instead: the imports in main.js stay the same.
+ * `peerspeak` and `peerspeak/rules/*` → the library's source, so the example runs from a clone
+ * without building `dist/` first. In your own app, `npm install peerspeak` and drop this
+ * plugin: the imports in main.js stay the same and resolve to the package's ESM build, which
+ * runs in the browser as it is.
  *
- * These modules register languages when they are evaluated, but the package says
- * `"sideEffects": false`, so the bundler would drop them (the page would only know `auto`);
- * `moduleSideEffects: true` keeps them.
+ * These modules register languages when they are evaluated. The package's `"sideEffects"`
+ * list names its `dist/` files (the entry points that register languages), not these source
+ * files, so without `moduleSideEffects: true` the bundler would drop a bare
+ * `import 'peerspeak/rules/sv'` here and the page would not know Swedish.
  */
 const peerspeakFromSource = {
   name: 'peerspeak-from-source',

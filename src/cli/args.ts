@@ -19,6 +19,20 @@ export interface CliOptions {
   quiet: boolean;
   help: boolean;
   version: boolean;
+  /** Apply each finding's top suggestion and write the files (standard input: as fixDryRun). */
+  fix: boolean;
+  /** Compute the fixes, print them as a diff (json: an `output` field), write nothing. */
+  fixDryRun: boolean;
+  /** The name standard input stands for: its format (Markdown for .md) and its config. */
+  stdinFilename?: string;
+  /** `--color` true, `--no-color` false, neither undefined (then FORCE_COLOR, NO_COLOR, the terminal). */
+  color?: boolean;
+  /** Write the report to this file instead of standard output. */
+  outputFile?: string;
+  /** Print the options that apply to this file and exit. */
+  printConfig?: string;
+  /** Do not read .peerspeakignore and .gitignore. */
+  noIgnore: boolean;
 }
 
 /** A problem with the command line: exit code 2. */
@@ -44,6 +58,17 @@ Options:
   --max-warnings <n>                Exit 1 only when there are more than n warnings
   -q, --quiet                       Report errors only (warnings then fail the run only
                                     with --max-warnings)
+  --fix                             Apply each finding's top suggestion and write the file;
+                                    suggestions with a [slot] to fill are never applied;
+                                    what remains is reported
+  --fix-dry-run                     Print the fixes as a diff (json: an "output" field per
+                                    file) and write nothing; --fix on standard input does this
+  --stdin-filename <name>           Check standard input as this file: Markdown for .md,
+                                    the config and ignore files that apply to it
+  -o, --output-file <file>          Write the report to this file instead of standard output
+  --color, --no-color               Force colours (and rule links) on or off in stylish
+  --no-ignore                       Check files .peerspeakignore or .gitignore exclude
+  --print-config <file>             Print the options that apply to <file> as JSON and exit
   -h, --help                        Show this help
   -v, --version                     Show the version
 
@@ -56,7 +81,11 @@ Environment:
   PEERSPEAK_THREADS=<n>  threads for checking, at most one per core (default: one per core,
                          up to 8, when there are 3 or more files adding up to 128 KB or
                          more; else 1)
-  NO_COLOR / FORCE_COLOR colours of the stylish format on a terminal
+  NO_COLOR / FORCE_COLOR colours of the stylish format (--color and --no-color win)
+
+Ignored: node_modules, .git, and what .peerspeakignore (in the working directory) and
+.gitignore files (the working directory's and those below it) exclude, gitignore syntax.
+An ignored file named on the command line is skipped with a notice.
 
 Markdown: code, HTML, front matter and link URLs are not checked; in the training and
 strict profiles blockquotes are example regions (their findings are hints, shown by strict
@@ -92,6 +121,14 @@ export function parseCli(argv: string[]): CliOptions {
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
+        fix: { type: 'boolean' },
+        'fix-dry-run': { type: 'boolean' },
+        'stdin-filename': { type: 'string' },
+        'output-file': { type: 'string', short: 'o' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        'no-ignore': { type: 'boolean' },
+        'print-config': { type: 'string' },
       },
     });
   } catch (e) {
@@ -106,7 +143,20 @@ export function parseCli(argv: string[]): CliOptions {
     quiet: !!v.quiet,
     help: !!v.help,
     version: !!v.version,
+    fix: !!v.fix,
+    fixDryRun: !!v['fix-dry-run'],
+    noIgnore: !!v['no-ignore'],
   };
+  if (v.color && v['no-color']) throw new UsageError('--color and --no-color: give one of them');
+  if (v.color) out.color = true;
+  if (v['no-color']) out.color = false;
+  if (v.fix && v['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run: give one of them');
+  for (const [name, value] of [['stdin-filename', v['stdin-filename']], ['output-file', v['output-file']], ['print-config', v['print-config']]] as const) {
+    if (value !== undefined && !value) throw new UsageError(`--${name}: expected a file name`);
+  }
+  if (v['stdin-filename'] !== undefined) out.stdinFilename = v['stdin-filename'];
+  if (v['output-file'] !== undefined) out.outputFile = v['output-file'];
+  if (v['print-config'] !== undefined) out.printConfig = v['print-config'];
   const lang = oneOf(v.lang, CLI_LANGS, '--lang');
   if (lang) out.lang = lang;
   const profile = oneOf(v.profile, CLI_PROFILES, '--profile');

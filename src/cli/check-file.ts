@@ -5,10 +5,12 @@
  * loading the rule packs.
  * @module
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import type { DocumentFinding } from '../markdown/index.js';
 import { defaultProfileFor } from '../default-profile.js';
-import { decode } from './decode.js';
+import { applySuggestions } from '../apply.js';
+import type { Finding } from '../types.js';
+import { decode, encode, encodingOf } from './decode.js';
 
 /** Command-line settings every file shares. */
 export interface SharedSettings {
@@ -16,6 +18,20 @@ export interface SharedSettings {
   profile?: string | undefined;
   /** Absolute path of `--config`: used instead of discovery. */
   config?: string | undefined;
+  /** `--fix` (write the file) or `--fix-dry-run` (compute only). */
+  fix?: 'write' | 'dry-run' | undefined;
+  /** `--quiet`: only errors are reported, so only errors are fixed. */
+  quiet?: boolean | undefined;
+}
+
+/** What `--fix` did to one input. */
+export interface FixResult {
+  /** The text before fixing. */
+  source: string;
+  /** The text after fixing. */
+  output: string;
+  /** The replacements applied, as [start, end, text] against `source`, in order. */
+  edits: Array<[number, number, string]>;
 }
 
 /** The result for one input, or the reason it could not be checked. */
@@ -26,6 +42,8 @@ export interface FileResult {
   error?: string;
   /** Set when the file was skipped on purpose (a binary file): printed on stderr, exit code unaffected. */
   notice?: string;
+  /** With --fix or --fix-dry-run, when a suggestion was applied: the findings are then those that remain. */
+  fix?: FixResult;
 }
 
 type Libraries = [typeof import('../markdown/index.js'), typeof import('../config/index.js')];
@@ -48,8 +66,16 @@ export async function checkText(text: string, path: string | null, display: stri
       defaultProfile: defaultProfileFor(markdown ? 'markdown' : 'text'),
     });
     // `options` is the same object for every file with the same settings: checkers are cached on it.
-    const { findings } = markdown ? md.checkMarkdown(text, options) : md.checkDocument(text, options);
-    return { filePath: display, findings };
+    const run = (t: string) => (markdown ? md.checkMarkdown(t, options) : md.checkDocument(t, options)).findings;
+    const findings = run(text);
+    if (!shared.fix) return { filePath: display, findings };
+    // Only what is reported is fixed (errors with --quiet); slotted suggestions never are.
+    const fixable = shared.quiet ? findings.filter((f) => f.severity === 'error') : findings;
+    const { text: output, applied } = applySuggestions(text, fixable as unknown as readonly Finding[]);
+    if (!applied.length) return { filePath: display, findings };
+    const edits = applied.map((f): [number, number, string] => [f.suggestions[0]!.range[0], f.suggestions[0]!.range[1], f.suggestions[0]!.text]);
+    // What remains is reported against the fixed text, as ESLint does.
+    return { filePath: display, findings: run(output), fix: { source: text, output, edits } };
   } catch (e) {
     if (e instanceof cfg.ConfigError) return { filePath: display, findings: [], error: e.message };
     return { filePath: display, findings: [], error: `${display}: ${(e as Error).message.replace(/^peerspeak:\s*/, '').split('\n').join('; ')}` };
@@ -68,7 +94,15 @@ export async function checkFile(path: string, display: string, shared: SharedSet
       : err.code === 'ELOOP' ? 'a symbolic link loop' : (err.code ?? err.message);
     return { filePath: display, findings: [], error: `${display}: cannot read file: ${why}` };
   }
-  return checkBytes(bytes, path, display, shared);
+  const result = await checkBytes(bytes, path, display, shared);
+  if (result.fix && shared.fix === 'write') {
+    try {
+      await writeFile(path, encode(result.fix.output, encodingOf(bytes)));
+    } catch (e) {
+      return { filePath: display, findings: [], error: `${display}: cannot write the fixed file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+    }
+  }
+  return result;
 }
 
 /** Decode (UTF-8, UTF-16 by BOM), skip binary files with a notice, refuse undecodable input. */

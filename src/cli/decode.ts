@@ -63,3 +63,27 @@ function validPrefix(bytes: Uint8Array): boolean {
     return false;
   }
 }
+
+/** How a file's bytes were encoded, so that `--fix` writes it back the same way. */
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be';
+
+export function encodingOf(bytes: Uint8Array): Encoding {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8-bom';
+  return 'utf-8';
+}
+
+/** Text → bytes in `encoding`, with the byte order mark the file had. */
+export function encode(text: string, encoding: Encoding): Uint8Array {
+  if (encoding === 'utf-8') return Buffer.from(text, 'utf8');
+  if (encoding === 'utf-8-bom') return Buffer.from('\uFEFF' + text, 'utf8');
+  const le = Buffer.from('\uFEFF' + text, 'utf16le');
+  if (encoding === 'utf-16le') return le;
+  for (let i = 0; i + 1 < le.length; i += 2) {
+    const b = le[i]!;
+    le[i] = le[i + 1]!;
+    le[i + 1] = b;
+  }
+  return le;
+}

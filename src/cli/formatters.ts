@@ -7,11 +7,20 @@ import type { DocumentFinding } from '../markdown/index.js';
 import type { FileResult } from './check-file.js';
 import type { Format } from './args.js';
 import { joinLines } from '../linear.js';
+import { unifiedDiff } from './diff.js';
 
 export interface FormatContext {
   version: string;
   cwd: string;
   color: boolean;
+  /** Rule ids as terminal hyperlinks (OSC 8) to their pages; else a list of pages under the summary. */
+  hyperlinks?: boolean;
+  /** The page of a concept id, or null. */
+  docs?: (ruleId: string) => string | null;
+  /** Warnings `--quiet` left out: the summary says so instead of "No problems". */
+  hiddenWarnings?: number;
+  /** `--fix-dry-run`: stylish prints each file's fixes as a diff before the report. */
+  dryRun?: boolean;
 }
 
 type Sev = DocumentFinding['severity'];
@@ -29,10 +38,23 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+function link(url: string, label: string): string {
+  return `\u001b]8;;${url}\u0007${label}\u001b]8;;\u0007`;
+}
+
 /** ESLint-like: findings grouped by file, then a summary line. */
 export function stylish(results: FileResult[], ctx: FormatContext): string {
   const c = ctx.color;
   const out: string[] = [];
+  if (ctx.dryRun) for (const r of results) if (r.fix) out.push(unifiedDiff(r.filePath, r.fix, c));
+  const pages = new Map<string, string>();
+  const ruleLabel = (id: string) => {
+    const url = ctx.docs?.(id);
+    if (!url) return paint(c, 'dim', id);
+    if (ctx.hyperlinks) return paint(c, 'dim', link(url, id));
+    pages.set(id, url);
+    return paint(c, 'dim', id);
+  };
   const counts: Record<Sev, number> = { error: 0, warning: 0, info: 0, hint: 0 };
   for (const r of results) {
     if (!r.findings.length) continue;
@@ -43,7 +65,7 @@ export function stylish(results: FileResult[], ctx: FormatContext): string {
     r.findings.forEach((f, i) => {
       counts[f.severity]++;
       const sev = paint(c, SEV_STYLE[f.severity], f.severity.padEnd(sw));
-      out.push(`  ${paint(c, 'dim', pos[i]!.padEnd(pw))}  ${sev}  ${oneLine(f.message)}  ${paint(c, 'dim', f.ruleId)}`);
+      out.push(`  ${paint(c, 'dim', pos[i]!.padEnd(pw))}  ${sev}  ${oneLine(f.message)}  ${ruleLabel(f.ruleId)}`);
       const s = f.suggestions[0];
       if (s && s.text) out.push(`  ${' '.repeat(pw)}  ${' '.repeat(sw)}  ${paint(c, 'green', '→')} ${oneLine(s.text)}`);
     });
@@ -51,14 +73,22 @@ export function stylish(results: FileResult[], ctx: FormatContext): string {
   }
   const total = counts.error + counts.warning + counts.info + counts.hint;
   const files = plural(results.length, 'file');
-  if (!total) {
+  const hidden = ctx.hiddenWarnings ?? 0;
+  const hiddenNote = hidden ? `${plural(hidden, 'warning')} not shown (--quiet)` : '';
+  if (!total && hidden) {
+    out.push(paint(c, 'yellow', `${hiddenNote[0]!.toUpperCase()}${hiddenNote.slice(1)} in ${files}.`));
+  } else if (!total) {
     out.push(paint(c, 'green', `✔ No problems in ${files}.`));
   } else {
     const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning')];
     if (counts.info) parts.push(`${counts.info} info`);
     if (counts.hint) parts.push(plural(counts.hint, 'hint'));
     const style = counts.error ? 'red' : counts.warning ? 'yellow' : 'blue';
-    out.push(paint(c, style, paint(c, 'bold', `✖ ${plural(total, 'problem')} (${parts.join(', ')}) in ${files}`)));
+    out.push(paint(c, style, paint(c, 'bold', `✖ ${plural(total, 'problem')} (${parts.join(', ')}) in ${files}`)) + (hidden ? `; ${hiddenNote}` : ''));
+  }
+  if (pages.size) {
+    out.push('', 'Rule pages:');
+    for (const [id, url] of [...pages].sort(([a], [b]) => (a < b ? -1 : 1))) out.push(`  ${id}  ${url}`);
   }
   return out.join('\n') + '\n';
 }
@@ -69,9 +99,12 @@ function oneLine(s: string): string {
 
 // ---------------------------------------------------------------- json
 
-/** An array of `{ filePath, findings }`, one entry per file, findings in the library's shape. */
+/**
+ * An array of `{ filePath, findings }`, one entry per file, findings in the library's shape;
+ * with --fix or --fix-dry-run, `output` is the fixed text of a file that changed (as ESLint).
+ */
 export function json(results: FileResult[]): string {
-  return JSON.stringify(results.map((r) => ({ filePath: r.filePath, findings: r.findings })), null, 2) + '\n';
+  return JSON.stringify(results.map((r) => ({ filePath: r.filePath, findings: r.findings, ...(r.fix ? { output: r.fix.output } : {}) })), null, 2) + '\n';
 }
 
 // ---------------------------------------------------------------- sarif
@@ -127,6 +160,7 @@ export async function sarif(results: FileResult[], ctx: FormatContext): Promise<
           shortDescription: { text: t.message },
           fullDescription: { text: t.note ?? t.message },
           help: { text: help, markdown: help },
+          ...(ctx.docs?.(f.ruleId) ? { helpUri: ctx.docs(f.ruleId) } : {}),
           defaultConfiguration: { level: SARIF_LEVEL[f.severity] },
           properties: { category: f.category, principle: t.principle, tags: ['peer-support', f.category] },
         });

@@ -5,16 +5,19 @@
  * sent instead of reading the command line.
  * @module
  */
-import { statSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { HELP, parseCli, UsageError, type CliOptions } from './args.js';
 import { threadCount } from './threads.js';
 import { checkBytes, checkFile, loadLibraries, type FileResult, type SharedSettings } from './check-file.js';
 import { format } from './formatters.js';
-import { expandInputs, type InputFile } from './inputs.js';
+import { displayPath, expandInputs, type InputFile } from './inputs.js';
+import { ruleDocs } from './docs.js';
+import { Ignorer } from './ignore.js';
+import { useColor } from './color.js';
 import { checkInWorkers, type ResultMessage, type TaskMessage, type WorkerData } from './pool.js';
 
 /**
@@ -85,9 +88,13 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(version() + '\n');
     return 0;
   }
-  if (!opts.inputs.length) return fail('no input: give files, directories, globs or - for standard input (see peerspeak --help)');
 
-  const shared: SharedSettings = { lang: opts.lang, profile: opts.profile };
+  const shared: SharedSettings = { lang: opts.lang, profile: opts.profile, quiet: opts.quiet };
+  if (opts.fix) shared.fix = 'write';
+  if (opts.fixDryRun) shared.fix = 'dry-run';
+  if (opts.printConfig !== undefined) return printConfig(opts.printConfig, shared, opts.config);
+  if (!opts.inputs.length) return fail('no input: give files, directories, globs or - for standard input (see peerspeak --help)');
+  if (opts.stdinFilename !== undefined && !opts.inputs.includes('-')) return fail('--stdin-filename: names standard input, so give - as an input');
   if (opts.config) {
     shared.config = resolve(opts.config);
     const [, cfg] = await loadLibraries();
@@ -101,14 +108,26 @@ export async function main(argv: string[]): Promise<number> {
 
   let inputs;
   try {
-    inputs = await expandInputs(opts.inputs);
+    inputs = await expandInputs(opts.inputs, process.cwd(), { ignore: !opts.noIgnore });
   } catch (e) {
     if (e instanceof UsageError) return fail(e.message);
     throw e;
   }
 
   const results: FileResult[] = [];
-  if (inputs.stdin) results.push(await checkBytes(await readStdin(), null, '<stdin>', shared));
+  for (const name of inputs.ignored) process.stderr.write(`peerspeak: ${name}: skipped, ignored by .peerspeakignore or .gitignore (--no-ignore checks it)\n`);
+  if (inputs.stdin) {
+    const bytes = await readStdin();
+    // Standard input is never written back: --fix shows the fixes as --fix-dry-run does.
+    const stdinShared: SharedSettings = shared.fix ? { ...shared, fix: 'dry-run' } : shared;
+    if (opts.stdinFilename === undefined) results.push(await checkBytes(bytes, null, '<stdin>', stdinShared));
+    else {
+      const path = resolve(opts.stdinFilename);
+      const display = displayPath(path);
+      if (!opts.noIgnore && new Ignorer(process.cwd()).ignores(path)) process.stderr.write(`peerspeak: ${display}: skipped, ignored by .peerspeakignore or .gitignore (--no-ignore checks it)\n`);
+      else results.push(await checkBytes(bytes, path, display, stdinShared));
+    }
+  }
   const threads = threadsFor(inputs.files);
   if (threads > 1) {
     results.push(...(await checkInWorkers(new URL(import.meta.url), inputs.files, shared, threads)));
@@ -130,18 +149,66 @@ export async function main(argv: string[]): Promise<number> {
     }
   }
   const shown = opts.quiet ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : results;
-  const color = opts.format === 'stylish' && !!process.stdout.isTTY && process.stdout.hasColors?.() === true;
-  process.stdout.write(await format(opts.format, shown, { version: version(), cwd: process.cwd(), color }));
+  const toFile = opts.outputFile !== undefined;
+  const color = opts.format === 'stylish' && useColor(opts.color, process.env, toFile ? null : process.stdout);
+  const hiddenWarnings = opts.quiet ? warnings : 0;
+  const dryRun = shared.fix === 'dry-run' || (inputs.stdin && !!shared.fix);
+  const report = await format(opts.format, shown, {
+    version: version(),
+    cwd: process.cwd(),
+    color,
+    hyperlinks: color && !toFile && !!process.stdout.isTTY,
+    docs: ruleDocs(),
+    hiddenWarnings,
+    dryRun,
+  });
+  if (toFile) {
+    const file = resolve(opts.outputFile!);
+    try {
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, report);
+    } catch (e) {
+      return fail(`--output-file: ${opts.outputFile}: cannot write: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+  } else process.stdout.write(report);
 
   if (errors > 0) return 1;
   if (opts.maxWarnings !== undefined) {
     if (warnings > opts.maxWarnings) {
-      process.stderr.write(`peerspeak: ${warnings} warnings, more than --max-warnings ${opts.maxWarnings}\n`);
+      process.stderr.write(`peerspeak: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${opts.maxWarnings}\n`);
       return 1;
     }
     return 0;
   }
   return warnings > 0 && !opts.quiet ? 1 : 0;
+}
+
+/** `--print-config <file>`: the options that apply to `file`, as JSON, the way the CLI would resolve them. */
+async function printConfig(file: string, shared: SharedSettings, config: string | undefined): Promise<number> {
+  const [md, cfg] = await loadLibraries();
+  const path = resolve(file);
+  let loaded;
+  try {
+    loaded = config ? cfg.loadConfigFile(resolve(config)) : cfg.configFor(path);
+    const options = cfg.resolveOptions(loaded, path, {
+      lang: shared.lang,
+      profile: shared.profile,
+      defaultProfile: md.defaultProfileFor(md.isMarkdownPath(path) ? 'markdown' : 'text'),
+    });
+    const out = {
+      file: displayPath(path),
+      configFile: loaded ? displayPath(loaded.filePath) : null,
+      format: md.isMarkdownPath(path) ? 'markdown' : 'text',
+      ...options,
+      // The packs as the config names them, not their contents.
+      ...(loaded?.config.packs?.length ? { packs: loaded.config.packs } : {}),
+    };
+    process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+    return 0;
+  } catch (e) {
+    if (e instanceof cfg.ConfigError) return fail(e.message);
+    throw e;
+  }
 }
 
 function runWorker(data: WorkerData): void {

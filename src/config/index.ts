@@ -198,6 +198,44 @@ export interface LoadedConfig {
   config: Config;
   /** The rule packs named by `packs`, loaded and validated. */
   packs: unknown[];
+  /**
+   * JavaScript packs not loaded because `trustCode` was false (a language server in an
+   * untrusted workspace): their index in `packs`, the name given and the file. Empty otherwise.
+   */
+  skippedPacks: SkippedPack[];
+}
+
+/**
+ * A JavaScript pack that was not loaded because its code is not trusted.
+ * @example
+ * ```ts
+ * import { loadConfigFile, type SkippedPack } from 'peerspeak/config';
+ * const skipped: SkippedPack[] = loadConfigFile('peerspeak.config.json', { trustCode: false }).skippedPacks;
+ * ```
+ */
+export interface SkippedPack {
+  index: number;
+  ref: string;
+  file: string;
+}
+
+/**
+ * How config files are loaded.
+ * @example
+ * ```ts
+ * import { configFor, type LoadOptions } from 'peerspeak/config';
+ * const options: LoadOptions = { trustCode: workspaceIsTrusted };
+ * configFor('/repo/docs/guide.md', options);
+ * ```
+ */
+export interface LoadOptions {
+  /**
+   * Load packs that are JavaScript (`.js`, `.cjs`, `.mjs`, a package whose main is code), which
+   * runs their code. Default `true` (the CLI: you run it on your own repository). A language
+   * server passes the editor's workspace trust: `false` loads only JSON packs and lists the
+   * others in `skippedPacks`.
+   */
+  trustCode?: boolean;
 }
 
 function display(file: string): string {
@@ -212,11 +250,49 @@ function readJson(file: string, what: string): unknown {
   } catch (e) {
     throw new ConfigError(`${display(file)}: cannot read ${what}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, file);
   }
+  const source = text.replace(/^\uFEFF/, '');
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
+    return JSON.parse(source);
   } catch (e) {
-    throw new ConfigError(`${display(file)}: invalid JSON: ${(e as Error).message}`, file);
+    throw new ConfigError(jsonErrorMessage(display(file), source, (e as Error).message), file);
   }
+}
+
+/**
+ * `file: line L, column C: invalid JSON: reason` from V8's message, which gives only a character
+ * offset ("… in JSON at position 42"), or `Unexpected end of JSON input` (the end of the text).
+ * @example
+ * ```ts
+ * import { jsonErrorMessage } from 'peerspeak/config';
+ * const source = '{\n  "profile": "chat",\n}';
+ * try { JSON.parse(source); } catch (e) {
+ *   jsonErrorMessage('peerspeak.config.json', source, (e as Error).message);
+ *   // 'peerspeak.config.json: line 3, column 1: invalid JSON: Expected double-quoted property name'
+ * }
+ * ```
+ */
+export function jsonErrorMessage(file: string, source: string, message: string): string {
+  // indexOf, not a regex: the message can hold a slice of the file (the ReDoS check).
+  const marker = ' in JSON at position ';
+  const i = message.indexOf(marker);
+  let digits = i >= 0 ? i + marker.length : -1;
+  let end = digits;
+  while (end >= 0 && end < message.length && message.charCodeAt(end) >= 48 && message.charCodeAt(end) <= 57) end++;
+  if (end === digits) digits = -1;
+  const at = digits >= 0 ? Number(message.slice(digits, end)) : message.includes('end of JSON input') ? source.length : -1;
+  // Newer V8 adds " (line L column C)" after the position: the message's own reason is before it.
+  let reason = digits >= 0 ? message.slice(0, i) : message;
+  if (reason.startsWith('SyntaxError: ')) reason = reason.slice('SyntaxError: '.length);
+  if (at < 0) return `${file}: invalid JSON: ${reason}`;
+  let line = 1;
+  let column = 1;
+  for (let i = 0; i < at && i < source.length; i++) {
+    if (source.charCodeAt(i) === 10) {
+      line++;
+      column = 1;
+    } else column++;
+  }
+  return `${file}: line ${line}, column ${column}: invalid JSON: ${reason}`;
 }
 
 function isFile(p: string): boolean {
@@ -302,7 +378,9 @@ function expectString(value: unknown, fn: string, arg: string, what: string): as
   if (typeof value !== 'string') throw new TypeError(`peerspeak/config: ${fn}: expected \`${arg}\` (${what}) to be a string, got ${kind(value)}`);
 }
 
-function loadPack(ref: string, index: number, configFile: string, dir: string): unknown {
+const SKIPPED = Symbol('skipped');
+
+function loadPack(ref: string, index: number, configFile: string, dir: string, trustCode: boolean): unknown {
   const where = display(configFile);
   let file: string;
   if (ref.startsWith('.') || isAbsolute(ref)) {
@@ -319,6 +397,7 @@ function loadPack(ref: string, index: number, configFile: string, dir: string): 
   }
   let pack: unknown;
   if (/\.json$/i.test(file)) pack = readJson(file, 'pack');
+  else if (!trustCode) return SKIPPED;
   else {
     try {
       const mod = createRequire(file)(file) as { default?: unknown };
@@ -369,10 +448,12 @@ const loadedCache = new Map<string, LoadedConfig>();
  * const { config, packs } = loadConfigFile('/repo/peerspeak.config.json');
  * ```
  */
-export function loadConfigFile(file: string): LoadedConfig {
+export function loadConfigFile(file: string, options: LoadOptions = {}): LoadedConfig {
   expectString(file, 'loadConfigFile(file)', 'file', 'the path of a config file');
+  const trustCode = trustOf(options, 'loadConfigFile(file, options)');
   const filePath = resolve(file);
-  const cached = loadedCache.get(filePath);
+  const cacheKey = `${trustCode ? 'trusted' : 'untrusted'}\0${filePath}`;
+  const cached = loadedCache.get(cacheKey);
   if (cached) return cached;
   if (/\.ya?ml$/i.test(filePath)) throw new ConfigError(yamlMessage(filePath), filePath);
   const raw = readJson(filePath, 'config');
@@ -386,11 +467,38 @@ export function loadConfigFile(file: string): LoadedConfig {
   }
   const config = validateConfig(input, display(filePath), isPkg ? 'peerspeak' : '');
   const dir = dirname(filePath);
-  const packs = (config.packs ?? []).map((ref, i) => loadPack(ref, i, filePath, dir));
-  checkRuleKeys(config, packs, filePath, isPkg ? 'peerspeak' : '');
-  const loaded: LoadedConfig = { filePath, dir, config, packs };
-  loadedCache.set(filePath, loaded);
+  const packs: unknown[] = [];
+  const skippedPacks: SkippedPack[] = [];
+  (config.packs ?? []).forEach((ref, i) => {
+    const pack = loadPack(ref, i, filePath, dir, trustCode);
+    if (pack === SKIPPED) skippedPacks.push({ index: i, ref, file: resolvePackFile(ref, dir) });
+    else packs.push(pack);
+  });
+  // Ids of a skipped pack cannot be known: its rules keys are left to the checker.
+  if (!skippedPacks.length) checkRuleKeys(config, packs, filePath, isPkg ? 'peerspeak' : '');
+  const loaded: LoadedConfig = { filePath, dir, config, packs, skippedPacks };
+  loadedCache.set(cacheKey, loaded);
   return loaded;
+}
+
+function resolvePackFile(ref: string, dir: string): string {
+  if (ref.startsWith('.') || isAbsolute(ref)) return resolve(dir, ref);
+  try {
+    return createRequire(join(dir, '__peerspeak__.js')).resolve(ref);
+  } catch {
+    return ref;
+  }
+}
+
+function trustOf(options: unknown, fn: string): boolean {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError(`peerspeak/config: ${fn}: expected \`options\` to be an object { trustCode? }, got ${kind(options)}`);
+  }
+  const t = (options as LoadOptions).trustCode;
+  if (t !== undefined && typeof t !== 'boolean') {
+    throw new TypeError(`peerspeak/config: ${fn}: expected \`options.trustCode\` to be true or false, got ${kind(t)}`);
+  }
+  return t !== false;
 }
 
 const dirCache = new Map<string, string | null>();
@@ -405,12 +513,13 @@ const dirCache = new Map<string, string | null>();
  * checkDocument(source, { ...resolveOptions(configFor(file), file), format: 'markdown' });
  * ```
  */
-export function configFor(file: string): LoadedConfig | null {
+export function configFor(file: string, options: LoadOptions = {}): LoadedConfig | null {
   expectString(file, 'configFor(file)', 'file', 'the path of the checked file');
+  trustOf(options, 'configFor(file, options)');
   const dir = dirname(resolve(file));
   let found = dirCache.get(dir);
   if (found === undefined) dirCache.set(dir, (found = findConfigFile(dir)));
-  return found ? loadConfigFile(found) : null;
+  return found ? loadConfigFile(found, options) : null;
 }
 
 /**
@@ -510,7 +619,14 @@ export function resolveOptions(loaded: LoadedConfig | null, file: string | null,
       if (!rel.startsWith('../') && matcher(o)(rel)) matched.push(i);
     });
   }
-  const key = JSON.stringify([loaded?.filePath ?? null, matched, input.lang ?? null, input.profile ?? null, input.defaultProfile ?? null]);
+  const key = JSON.stringify([
+    loaded?.filePath ?? null,
+    loaded?.skippedPacks?.length ?? 0,
+    matched,
+    input.lang ?? null,
+    input.profile ?? null,
+    input.defaultProfile ?? null,
+  ]);
   const cached = optionCache.get(key);
   if (cached) return cached;
   let lang = cfg?.lang;

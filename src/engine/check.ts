@@ -4,7 +4,7 @@
  */
 import type { CheckResult, Suggestion } from '../types.js';
 import { typeName } from '../schema.js';
-import { compiledCheckers } from './registry.js';
+import { compiledCheckers, registry } from './registry.js';
 import { createChecker } from './checker.js';
 import { isCheckerOption, type Checker, type CheckOptions } from './options.js';
 
@@ -53,8 +53,10 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
   const { context, ...rest } = options;
   let checker: Checker;
   const simple = !rest.packs || rest.packs.length === 0;
-  const key = simple ? cacheKey(rest) : undefined;
+  let key = simple ? cacheKey(rest) : undefined;
   if (key !== undefined) {
+    // A language registered since (by this copy of the library or another) changes `auto`.
+    key = `${registry.version}:${key}`;
     checker = compiledCheckers.get(key) ?? createChecker(rest);
     if (compiledCheckers.size > 50) compiledCheckers.clear();
     compiledCheckers.set(key, checker);
@@ -78,7 +80,10 @@ export function applySuggestion(text: string, suggestion: Suggestion): string {
     throw new TypeError('peerspeak: applySuggestion(text, suggestion): expected `suggestion` to be { text: string, range: [start, end], label }');
   }
   const [a, b] = suggestion.range;
-  if (!Number.isInteger(a) || !Number.isInteger(b) || a < 0 || b < a || b > text.length) {
+  if (Number.isInteger(a) && Number.isInteger(b) && b < a) {
+    throw new RangeError(`peerspeak: applySuggestion(text, suggestion): \`suggestion.range\` [${a}, ${b}] is reversed: expected [start, end] with start <= end`);
+  }
+  if (!Number.isInteger(a) || !Number.isInteger(b) || a < 0 || b > text.length) {
     throw new RangeError(`peerspeak: applySuggestion(text, suggestion): \`suggestion.range\` [${a}, ${b}] is outside the text (length ${text.length})`);
   }
   return text.slice(0, a) + suggestion.text + text.slice(b);

@@ -3,11 +3,11 @@
  * segment → crisis scan → rules → role-limits → allow-list → dedupe → sort.
  * @module
  */
-import type { CheckResult, Finding, Severity } from '../types.js';
+import type { CheckResult, Finding, Severity, UncheckedParagraph } from '../types.js';
 import { CATEGORIES, typeName, unknownRuleKey } from '../schema.js';
 import { lineStartsOf } from '../segment.js';
 import { paragraphs } from '../paragraphs.js';
-import { builtinPacks, currentDetector, languages } from './registry.js';
+import { BUILTIN_ON_DEMAND, builtinPacks, currentDetector, languages } from './registry.js';
 import { compilePack, type CompiledPack, type CompiledRule } from './compile.js';
 import { checkCallOptions, levelFor, resolveOptions, type Checker, type CheckerOptions, type Resolved } from './options.js';
 import { SentenceCache } from './findings.js';
@@ -79,12 +79,16 @@ export function createChecker(options: CheckerOptions = {}): Checker {
         throw new TypeError(`peerspeak: check(text, options): expected \`options.context\` to be a string, got ${typeName(context)}`);
       }
       const lineStarts = lineStartsOf(text);
-      const parts = resolved.lang === 'auto' ? detectParts(text, available) : [{ lang: resolved.lang, start: 0, end: text.length }];
+      const all = resolved.lang === 'auto' ? detectParts(text, available) : [{ lang: resolved.lang, start: 0, end: text.length }];
+      // A paragraph detected as a built-in language whose pack is not loaded is reported as
+      // unchecked instead of being checked with another language's rules.
+      const parts = all.filter((p) => byLang.has(p.lang));
+      const unchecked: UncheckedParagraph[] = all.filter((p) => !byLang.has(p.lang)).map((p) => ({ lang: p.lang, range: [p.start, p.end] }));
       let findings = parts.flatMap((part) => checkPart(text, part, context, lineStarts));
       findings = filterAllowed(findings, text, resolved.allow);
       findings = dedupe(findings);
       const lang = resolved.lang === 'auto' ? (mostCommon(parts.map((p) => p.lang)) ?? available[0] ?? 'en') : resolved.lang;
-      return { findings: sortFindings(findings), lang };
+      return unchecked.length ? { findings: sortFindings(findings), lang, unchecked } : { findings: sortFindings(findings), lang };
     },
     clear(): void {
       for (const entry of byLang.values()) entry.cache?.clear();
@@ -143,8 +147,10 @@ function refuseUnknownRuleKeys(resolved: Resolved, available: string[], userPack
 /** `lang: 'auto'`: detect per paragraph, so a Nordic post quoting English gets the right pack each time. */
 function detectParts(text: string, available: string[]): Part[] {
   const detect = currentDetector()!;
-  const docLang = detect(text, available);
-  return paragraphs(text).map(([start, end]) => ({ lang: detect(text.slice(start, end), available, docLang), start, end }));
+  // The built-in languages are detected even when not loaded (see `unchecked`).
+  const detectable = [...new Set([...available, ...Object.keys(BUILTIN_ON_DEMAND)])];
+  const docLang = detect(text, detectable);
+  return paragraphs(text).map(([start, end]) => ({ lang: detect(text.slice(start, end), detectable, docLang), start, end }));
 }
 
 function mostCommon(xs: string[]): string | undefined {

@@ -3,6 +3,7 @@
  * resolve to (profile, user levels, allowed phrases, role-limits text).
  * @module
  */
+import { baseLanguage } from '../lang-tag.js';
 import * as z from 'zod/mini';
 import type { CheckResult, LangOption, Profile, RoleLimitsOptions, RuleKey, RuleLevel, Severity } from '../types.js';
 import { PROFILES, RulesMapSchema, RoleLimitsSchema, joinPath, kindOf, typeName, validate, type Problem, type Rule } from '../schema.js';
@@ -131,10 +132,11 @@ export function resolveOptions(options: CheckerOptions & { context?: string }): 
   if (!parsed.success) throw optionsError(parsed.problems);
   const given = parsed.data;
   const available = languages();
-  const lang = given.lang ?? 'en';
+  // A BCP 47 tag or locale ('sv-SE', 'SV', 'da_DK', navigator.language) names its base language.
+  const lang = baseLanguage(given.lang ?? 'en');
   if (lang !== 'auto' && !available.includes(lang)) {
     const hint = BUILTIN_ON_DEMAND[lang] ? ` (the ${BUILTIN_ON_DEMAND[lang]} pack loads with import 'peerspeak/rules/${lang}')` : '';
-    throw new RangeError(`peerspeak: options.lang: unknown lang "${lang}": expected one of ${[...available, 'auto'].join(', ')}${hint}`);
+    throw new RangeError(`peerspeak: options.lang: unknown lang "${given.lang ?? lang}": expected one of ${[...available, 'auto'].join(', ')}${hint}`);
   }
   if (lang === 'auto' && !currentDetector()) {
     throw new RangeError('peerspeak: options.lang: lang "auto" needs the language detector, which is not loaded');

@@ -57,7 +57,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import '../all.js';
 import type { CheckerOptions, Severity } from '../all.js';
 import { isMarkdownPath, type DocumentFinding } from '../markdown/index.js';
-import { clearConfigCache, configFor, resolveOptions, CONFIG_FILES, type LoadedConfig } from '../config/index.js';
+import { clearConfigCache, configFor, resolveOptions, CONFIG_FILES, type LoadedConfig, type SkippedPack } from '../config/index.js';
 import { DocumentAnalyzer, type Format, type SectionCache } from './analyze.js';
 import { defaultProfileFor } from '../default-profile.js';
 import { stripQueryAndFragment } from '../linear.js';
@@ -151,6 +151,23 @@ interface Settings {
   analyzer: DocumentAnalyzer;
   key: string;
   problems: string[];
+  /** JavaScript packs skipped because the workspace is not trusted. */
+  untrusted: string[];
+}
+
+/**
+ * The code of the warning on each document whose config names a JavaScript pack that was not
+ * loaded because the workspace is not trusted (initialization option `workspaceTrusted`).
+ * @example
+ * ```ts
+ * import { UNTRUSTED_PACK_CODE } from 'peerspeak/lsp';
+ * const skipped = diagnostics.filter((d) => d.code === UNTRUSTED_PACK_CODE);
+ * ```
+ */
+export const UNTRUSTED_PACK_CODE = 'peerspeak/untrusted-pack';
+
+function untrustedPackMessage(configFile: string, p: SkippedPack): string {
+  return `peerspeak: ${configFile}: packs.${p.index}: "${p.ref}" is JavaScript and was not loaded, because the workspace is not trusted (JSON packs always load; trust the workspace, or give the pack as JSON)`;
 }
 
 /**
@@ -168,6 +185,12 @@ export function parseClientSettings(raw: unknown): { settings: ClientSettings; p
   if (raw === undefined || raw === null) return { settings, problems };
   if (typeof raw !== 'object' || Array.isArray(raw)) return { settings, problems: ['peerspeak settings: expected an object'] };
   const o = raw as Record<string, unknown>;
+  // A typo would silently configure nothing; other keys (an editor's own, such as `trace`) are fine.
+  for (const key of Object.keys(o)) {
+    if (SETTING_KEYS.includes(key)) continue;
+    const meant = SETTING_KEYS.find((k) => closeTo(key, k));
+    if (meant) problems.push(`peerspeak settings: unknown setting "${key}" (did you mean "${meant}"?)`);
+  }
   for (const key of ['lang', 'profile'] as const) {
     const v = o[key];
     if (v === undefined || v === null || v === '') continue;
@@ -188,12 +211,40 @@ export function parseClientSettings(raw: unknown): { settings: ClientSettings; p
   return { settings, problems };
 }
 
+const SETTING_KEYS = ['lang', 'profile', 'rules', 'allow'];
+
+/** One edit apart (a letter missing, extra, changed or two swapped), case aside. */
+function closeTo(a: string, b: string): boolean {
+  a = a.toLowerCase();
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  const rest = (x: string, y: string) => x === y;
+  return (
+    rest(a.slice(i + 1), b.slice(i + 1)) || // changed
+    rest(a.slice(i), b.slice(i + 1)) || // missing in a
+    rest(a.slice(i + 1), b.slice(i)) || // extra in a
+    (a[i] === b[i + 1] && a[i + 1] === b[i] && rest(a.slice(i + 2), b.slice(i + 2))) // swapped
+  );
+}
+
 /** The `peerspeak` section of a settings object, or the object itself when it holds the keys directly. */
 function section(raw: unknown): unknown {
   if (!raw || typeof raw !== 'object') return undefined;
   const o = raw as Record<string, unknown>;
   if ('peerspeak' in o) return o['peerspeak'];
   return ['lang', 'profile', 'rules', 'allow'].some((k) => k in o) ? o : undefined;
+}
+
+function untrustedDiagnostics(messages: string[]): Diagnostic[] {
+  return messages.map((message) => ({
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Warning,
+    code: UNTRUSTED_PACK_CODE,
+    source: 'peerspeak',
+    message,
+  }));
 }
 
 function filePathOf(uri: string): string | null {
@@ -298,6 +349,8 @@ export class PeerspeakServer {
   /** Editor settings: from initializationOptions, then the latest pushed or pulled ones over them. */
   private client: ClientSettings = {};
   private initial: { settings: ClientSettings; problems: string[] } = { settings: {}, problems: [] };
+  /** The client said the workspace is trusted (initialization option `workspaceTrusted`): JavaScript packs may load. */
+  private trusted = false;
   private clientProblems: string[] = [];
   private configurationPull = false;
   private documentChanges = false;
@@ -325,6 +378,10 @@ export class PeerspeakServer {
     this.dynamicConfig = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
     this.dynamicWatch = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     this.initial = parseClientSettings(section(params.initializationOptions));
+    // Workspace trust, as editors define it: code from the repository (JavaScript packs named
+    // in its config) runs only when the client says the workspace is trusted. Off by default.
+    const init = params.initializationOptions as Record<string, unknown> | null | undefined;
+    this.trusted = !!init && typeof init === 'object' && init['workspaceTrusted'] === true;
     this.setClientSettings(undefined);
     return {
       capabilities: {
@@ -383,6 +440,12 @@ export class PeerspeakServer {
     for (const doc of this.documents.all()) this.schedule(doc.uri, 0);
   }
 
+  private showWarning(message: string): void {
+    if (this.shownMessages.has(message)) return;
+    this.shownMessages.add(message);
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+  }
+
   private showError(message: string): void {
     if (this.shownMessages.has(message)) return;
     this.shownMessages.add(message);
@@ -394,11 +457,13 @@ export class PeerspeakServer {
     const cached = this.settingsByUri.get(doc.uri);
     if (cached) return cached;
     const problems = [...this.clientProblems];
+    const untrusted: string[] = [];
     const file = filePathOf(doc.uri);
     let loaded: LoadedConfig | null = null;
     if (file) {
       try {
-        loaded = configFor(file);
+        loaded = configFor(file, { trustCode: this.trusted });
+        for (const p of loaded?.skippedPacks ?? []) untrusted.push(untrustedPackMessage(loaded!.filePath, p));
       } catch (e) {
         problems.push(`peerspeak: ${(e as Error).message} (checking with the editor settings and defaults)`);
       }
@@ -424,7 +489,7 @@ export class PeerspeakServer {
       try {
         let analyzer = this.analyzers.get(key);
         if (!analyzer) this.analyzers.set(key, (analyzer = new DocumentAnalyzer(options)));
-        settings = { analyzer, key, problems };
+        settings = { analyzer, key, problems, untrusted };
         break;
       } catch (e) {
         const what = useClient ? 'the editor settings' : 'the config file';
@@ -432,8 +497,9 @@ export class PeerspeakServer {
       }
     }
     // The defaults always build; the fallback is only for the type checker.
-    settings ??= { analyzer: new DocumentAnalyzer({}), key: '[]', problems };
+    settings ??= { analyzer: new DocumentAnalyzer({}), key: '[]', problems, untrusted };
     for (const p of problems) this.showError(p);
+    for (const p of untrusted) this.showWarning(p);
     this.settingsByUri.set(doc.uri, settings);
     return settings;
   }
@@ -513,7 +579,8 @@ export class PeerspeakServer {
       if (stale()) return null;
       const result: Result = { version, findings: [] };
       st.result = result;
-      void this.connection.sendDiagnostics({ uri, version, diagnostics: [...this.settingsDiagnostics(settings.problems), tooLargeDiagnostic(text.length)] });
+      const diagnostics = [...this.settingsDiagnostics(settings.problems), ...untrustedDiagnostics(settings.untrusted), tooLargeDiagnostic(text.length)];
+      void this.connection.sendDiagnostics({ uri, version, diagnostics });
       return result;
     }
     let findings: DocumentFinding[];
@@ -544,7 +611,10 @@ export class PeerspeakServer {
     if (stale() || this.documents.get(uri)?.version !== version) return null;
     const result: Result = { version, findings };
     st.result = result;
-    const diagnostics = this.settingsDiagnostics(settings.problems).concat(findings.map((f) => this.diagnostic(doc, f)));
+    const diagnostics = this.settingsDiagnostics(settings.problems).concat(
+      untrustedDiagnostics(settings.untrusted),
+      findings.map((f) => this.diagnostic(doc, f)),
+    );
     void this.connection.sendDiagnostics({ uri, version, diagnostics });
     return result;
   }

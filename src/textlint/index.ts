@@ -15,14 +15,22 @@
  *   `peerspeak/markdown`: findings there are downgraded to `hint` (reported only by `strict`).
  * - The default profile follows the CLI: `training` for `.md`/`.markdown`/`.mdx` files, `chat`
  *   for everything else.
- * - textlint's own `severity` option sets the level of every message (textlint has one level per
- *   rule); the peerspeak severity is shown in the message when it is not `warning`, and
- *   `minSeverity` drops the softer ones.
+ * - Severities map to textlint's levels: `error` → error, `warning` → warning, `info` and
+ *   `hint` → info (which never fails a textlint run). The role-limits note is at most info: it
+ *   is a note for the supporter, not a fault of the text. textlint's own `severity` option is
+ *   a ceiling (`"warning"` makes errors warnings); the peerspeak severity is also shown in the
+ *   message when it is not `warning`, and `minSeverity` drops the softer ones.
+ * - `--fix` applies a finding's top suggestion only where that is safe: not when it has a
+ *   `[slot]` for the writer to fill, and only when its range lies inside one run of plain text
+ *   (a `Str` node) of a paragraph or a table body cell, outside links. Headings, table header
+ *   cells, link text and anything that crosses markup (emphasis, inline code) are reported
+ *   with their suggestions but never rewritten by `--fix`.
  * @module
  */
 import { createChecker, type Checker, type CheckerOptions, type Severity } from '../all.js';
 import { defaultProfileFor } from '../default-profile.js';
 import { SEVERITY_RANK } from '../names.js';
+import { hasSlot } from '../apply.js';
 
 /**
  * Options of the textlint rule, written in `.textlintrc` under the rule's key.
@@ -98,6 +106,8 @@ export interface TextlintContext {
   locator?: { range(range: readonly [number, number]): unknown };
   getSource(node?: TextlintNode): string;
   getFilePath(): string | undefined;
+  /** The rule's level from `.textlintrc` (textlint's numbers: 1 warning, 2 error, 3 info). */
+  severity?: number;
 }
 
 /**
@@ -140,19 +150,50 @@ function checkerFor(options: CheckerOptions): Checker {
   return checker;
 }
 
-/** The node's source with everything but its `Str` descendants replaced by spaces (line breaks kept). */
-function proseOf(node: TextlintNode, source: string, strType: string): string {
+/** textlint's numeric levels (`@textlint/kernel` `TextlintRuleSeverityLevelKeys`). */
+const LEVEL = { warning: 1, error: 2, info: 3 } as const;
+/** Loudness of textlint's levels, to apply the configured level as a ceiling. */
+const LOUDNESS: Record<number, number> = { [LEVEL.info]: 0, [LEVEL.warning]: 1, [LEVEL.error]: 2 };
+
+/**
+ * The textlint level of a finding (textlint's numbers: 1 warning, 2 error, 3 info): its own
+ * severity, the role-limits note at most info, never louder than the rule's configured level.
+ * @example
+ * ```ts
+ * import { textlintLevel } from 'peerspeak/textlint';
+ * textlintLevel('error', 'directive'); // 2
+ * textlintLevel('hint', 'judging'); // 3 (info)
+ * textlintLevel('error', 'directive', 1); // 1: the rule is configured as "warning"
+ * ```
+ */
+export function textlintLevel(severity: Severity, category: string, configured?: number): number {
+  let level: number = severity === 'error' ? LEVEL.error : severity === 'warning' ? LEVEL.warning : LEVEL.info;
+  if (category === 'role-limits') level = LEVEL.info;
+  if (configured !== undefined && configured in LOUDNESS && LOUDNESS[configured]! < LOUDNESS[level]!) level = configured;
+  return level;
+}
+
+/** Nodes whose text is not the writer's prose to rewrite (link text names a target). */
+const NOT_FIXABLE_INSIDE = new Set(['Link', 'LinkReference', 'Image', 'ImageReference']);
+
+/**
+ * The node's source with everything but its `Str` descendants replaced by spaces (line breaks
+ * kept), and the ranges of the `Str` nodes `--fix` may rewrite (`fixable` false: none).
+ */
+function proseOf(node: TextlintNode, source: string, strType: string, fixable: boolean): { text: string; runs: Array<readonly [number, number]> } {
   const base = node.range[0];
   const out = source.replace(/[^\r\n]/g, ' ').split('');
-  const visit = (n: TextlintNode): void => {
+  const runs: Array<readonly [number, number]> = [];
+  const visit = (n: TextlintNode, inLink: boolean): void => {
     if (n.type === strType) {
       for (let i = n.range[0]; i < n.range[1]; i++) out[i - base] = source[i - base] ?? ' ';
+      if (fixable && !inLink) runs.push(n.range);
       return;
     }
-    for (const child of n.children ?? []) visit(child);
+    for (const child of n.children ?? []) visit(child, inLink || NOT_FIXABLE_INSIDE.has(n.type));
   };
-  visit(node);
-  return out.join('');
+  visit(node, false);
+  return { text: out.join(''), runs };
 }
 
 const reporter: TextlintReporter = (context, rawOptions = {}) => {
@@ -175,9 +216,14 @@ const reporter: TextlintReporter = (context, rawOptions = {}) => {
   const examplesQuoted = profile === 'training' || profile === 'strict';
   let quoteDepth = 0;
 
+  // Cells of a table's first row are its header: reported, never rewritten.
+  const headerCells = new WeakSet<object>();
   const checkNode = (node: TextlintNode): void => {
-    const text = proseOf(node, getSource(node), Syntax.Str ?? 'Str');
+    const fixable = node.type === (Syntax.Paragraph ?? 'Paragraph') || (node.type === (Syntax.TableCell ?? 'TableCell') && !headerCells.has(node));
+    const { text, runs } = proseOf(node, getSource(node), Syntax.Str ?? 'Str', fixable);
     if (!text.trim()) return;
+    const base = node.range[0];
+    const safe = (range: readonly [number, number]) => runs.some(([a, b]) => a <= range[0] + base && range[1] + base <= b);
     for (const finding of checker.check(text).findings) {
       let severity = finding.severity;
       if (examplesQuoted && quoteDepth > 0) {
@@ -187,8 +233,9 @@ const reporter: TextlintReporter = (context, rawOptions = {}) => {
       if (SEVERITY_RANK[severity] > SEVERITY_RANK[minSeverity]) continue;
       const level = severity === 'warning' ? '' : ` (${severity})`;
       const [top, ...rest] = finding.suggestions;
+      // A plain object (not a RuleError) is how a textlint rule reports its own level per message.
       const details: Record<string, unknown> = locator ? { padding: locator.range(finding.range) } : { index: finding.range[0] };
-      if (top) details.fix = fixer.replaceTextRange(top.range, top.text);
+      if (top && !hasSlot(top.text) && safe(top.range)) details.fix = fixer.replaceTextRange(top.range, top.text);
       if (top) {
         details.suggestions = [top, ...rest].map((s, i) => ({
           id: `${finding.ruleId}#${i + 1}`,
@@ -196,11 +243,16 @@ const reporter: TextlintReporter = (context, rawOptions = {}) => {
           fix: fixer.replaceTextRange(s.range, s.text),
         }));
       }
-      report(node, new RuleError(`${finding.message} [${finding.ruleId}]${level}`, details));
+      const message = `${finding.message} [${finding.ruleId}]${level}`;
+      report(node, { ...details, message, severity: textlintLevel(severity, finding.category, context.severity) } as unknown as InstanceType<typeof RuleError>);
     }
   };
 
   return {
+    [Syntax.Table ?? 'Table']: (table: TextlintNode) => {
+      const first = table.children?.[0];
+      for (const cell of first?.children ?? []) headerCells.add(cell);
+    },
     [Syntax.BlockQuote ?? 'BlockQuote']: () => void quoteDepth++,
     [`${Syntax.BlockQuote ?? 'BlockQuote'}:exit`]: () => void quoteDepth--,
     [Syntax.Paragraph ?? 'Paragraph']: checkNode,
