@@ -176,9 +176,9 @@ describe('languages on demand', () => {
     await import('../src/packs/sv.js');
     await import('../src/packs/da.js');
     const sv = check('Du borde ringa din läkare.', { lang: 'sv' }).findings[0]!;
-    expect(applySuggestion('Du borde ringa din läkare.', sv.suggestions[0]!)).toBe('Skulle det kunna vara ett alternativ att ringa din läkare? Vad tänker du?');
+    expect(applySuggestion('Du borde ringa din läkare.', sv.suggestions[0]!)).toBe('Jag undrar om det kunde vara ett alternativ att ringa din läkare. Vad tänker du?');
     const da = check('Du bør ringe til din læge.', { lang: 'da' }).findings[0]!;
-    expect(applySuggestion('Du bør ringe til din læge.', da.suggestions[0]!)).toBe('Kunne det være en mulighed at ringe til din læge? Hvad tænker du?');
+    expect(applySuggestion('Du bør ringe til din læge.', da.suggestions[0]!)).toBe('Jeg tænker på, om det kunne være en mulighed at ringe til din læge. Hvad tænker du?');
     expect(sv.ruleId).toBe(da.ruleId);
   });
 });

@@ -110,7 +110,7 @@ describe('chat composer in Chromium', () => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.closest('#popover') !== null && document.activeElement?.classList.contains('suggestion'))).toBe(true);
     await page.keyboard.press('Enter');
-    expect(await value()).toBe('Skulle det kunna vara ett alternativ att ringa din läkare? Vad tänker du?');
+    expect(await value()).toBe('Jag undrar om det kunde vara ett alternativ att ringa din läkare. Vad tänker du?');
     await expect.poll(cards).toBe(0);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('message');
   });
