@@ -75,5 +75,8 @@ export function currentDetector(): Detector | null {
  * ```
  */
 export function languages(): string[] {
-  return [...builtinPacks.keys()];
+  // The same order whatever order the entry points loaded in (ESM and CJS share one registry).
+  const order = (l: string) => (BUILTIN_ORDER.indexOf(l) + BUILTIN_ORDER.length + 1) % (BUILTIN_ORDER.length + 1);
+  return [...builtinPacks.keys()].sort((a, b) => order(a) - order(b));
 }
+const BUILTIN_ORDER = ['en', 'sv', 'da'];
