@@ -37,7 +37,7 @@ import {
   type MatchContext,
 } from './pattern.js';
 import { lineColumn, lineStartsOf, normalize, segment, sentenceAt, sentenceSpans, tokenize, type Sentence, type Token } from './segment.js';
-import { ADVICE_NAMES, adviceClause, capitalise, clauseLexicon, lowerFirst, render, templateProblem, tidy } from './rewrite.js';
+import { ADVICE_NAMES, MATCH_NAMES, adviceClause, capitalise, clauseLexicon, keptOpener, lowerFirst, matchValues, render, templateProblem, tidy } from './rewrite.js';
 import { trimEndSeparators, wordBeforeTrailingSpace } from './linear.js';
 import type { LanguageSupport } from './lang/types.js';
 
@@ -331,7 +331,7 @@ export function compilePack(input: unknown, where = 'pack', support?: LanguageSu
       const path = typeof m === 'string' ? `${base}.match.${mi}` : `${base}.match.${mi}.pattern`;
       const pattern = compile(entry.pattern, path);
       const names = captureNames(entry.pattern);
-      const caps = new Set(['rest', 'before', 'match', ...names, ...(names.includes('verb') ? ADVICE_NAMES.map((n) => n.replace(/\.\.\.$/, '')) : [])]);
+      const caps = new Set(['rest', 'before', 'match', ...MATCH_NAMES, ...names, ...(names.includes('verb') ? ADVICE_NAMES.map((n) => n.replace(/\.\.\.$/, '')) : [])]);
       const suggest = entry.suggest ?? rule.suggest ?? [];
       checkSuggest(suggest, entry.suggest ? `${base}.match.${mi}.suggest` : `${base}.suggest`, caps);
       return {
@@ -679,8 +679,11 @@ function buildSuggestions(
   let joined = false;
   let asideFrom = -1;
   let link = '';
+  let clauseFrom = m.start;
+  // {alone}: the match is the sentence, so a rule may replace it without losing the writer's words.
+  if (lex) Object.assign(values, matchValues(toks, text, m.start, m.end, lex));
   if (lex && verbCap) {
-    const adv = adviceClause({ toks, text, from: verbCap[0], to: Math.max(verbCap[1], re), remainder: rawRemainder, tags: st.ctx.tags, lex });
+    const adv = adviceClause({ toks, text, from: verbCap[0], to: Math.max(verbCap[1], re), matchStart: m.start, remainder: rawRemainder, tags: st.ctx.tags, lex });
     // An emergency referral ("go to the ER now") is never reworded into something softer.
     if (adv.emergency) return [];
     Object.assign(values, adv.values);
@@ -689,6 +692,9 @@ function buildSuggestions(
     // "…, but try your best" → "…, but I wonder if…": a link that opens the match stays.
     const first = toks[m.start]!;
     if (m.start > 0 && first.word && lex.keepLinks.has(first.norm) && m.start < verbCap[0]) link = first.text + ' ';
+    // "I just mean keep trying…", "ok so try…": the writer's opener stays outside the frame.
+    link = keptOpener(toks, text, m.start, verbCap[0], lex) || link;
+    if (adv.subjectFrom >= 0) clauseFrom = adv.subjectFrom;
   }
   const out: Suggestion[] = [];
   const [sStart, sEnd] = sentenceRange(st);
@@ -706,12 +712,12 @@ function buildSuggestions(
       // Keep the original's capitalisation at the start of the match.
       replacement = /^\p{Lu}/u.test(orig) ? capitalise(rendered) : range[0] === sStart ? capitalise(rendered) : rendered;
     } else if (mode === 'clause') {
-      range = [toks[m.start]!.start, sEnd];
+      range = [toks[clauseFrom]!.start, sEnd];
       const lead = text.slice(sStart, range[0]);
       // At the sentence start, or after a sentence end the segmenter missed ("…so much. call"),
       // the rewrite starts with a capital.
       replacement = range[0] === sStart || SENTENCE_END.has(lead.trimEnd().slice(-1)) ? capitalise(rendered) : lowerFirst(rendered);
-      if (link && range[0] > sStart && !SENTENCE_END.has(lead.trimEnd().slice(-1))) replacement = link + lowerFirst(rendered);
+      if (link && !SENTENCE_END.has(lead.trimEnd().slice(-1))) replacement = link + lowerFirst(rendered);
       // "If you feel this way you should…" → "If you feel this way, would…": the new clause
       // needs a comma when the text before it runs straight into it.
       const lastWord = wordBeforeTrailingSpace(lead)?.toLowerCase().replace(/’/g, "'");
