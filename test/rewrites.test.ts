@@ -108,6 +108,8 @@ describe('the advice clause', () => {
     expect(top('Hi Sam, you should talk to someone about this.')).toBe('Hi Sam, I wonder if it might help to talk to someone about this — what do you think?');
     expect(top('That sounds awful. You have to tell someone.')).toBe("That sounds awful. I'm wondering whether you'd want to tell someone — it's up to you.");
     expect(top('You should go for a walk 🙂')).toBe("I'm wondering whether you'd want to go for a walk — it's up to you. 🙂");
+    // An emoji between words ends the action: it and the words after it stay, after the rewrite.
+    expect(top('Call your mum 💕 she misses you')).toMatch(/^I'm wondering whether you'd want to call your mum — it's up to you\. 💕 She misses you$/);
     expect(top("I know it's hard, but try to get some sleep.")).toMatch(/^I know it's hard, but I wonder if it might help to try to get some sleep/);
   });
 

@@ -149,6 +149,13 @@ export function adviceClause(inp: AdviceInput): AdviceClause {
   for (let k = a + 1; k < b; k++) {
     const t = toks[k]!;
     const next = toks[k + 1]?.norm ?? '';
+    // "Call your mum 💕 she misses you": an emoji between words ends the action; the emoji and
+    // what follows stay as the writer wrote them, after the rewrite.
+    if (PICTO.test(t.text) && toks.slice(k + 1, b).some((x) => x.word)) {
+      split = k;
+      asideAt = k;
+      break;
+    }
     // "Think of it like chess, don't count your losses": a second, negated directive after a
     // comma is a sentence of its own, not part of this action (its own finding rewrites it).
     if (t.text === ',' && toks[k + 1]?.word && lex.negations.has(next) && k > a + 1) {
