@@ -22,7 +22,7 @@ export interface ClauseToken {
  * "try to"; the rest are conditions that render empty when true and make the template yield
  * nothing when false, so the first template whose conditions hold is the top suggestion.
  */
-export const ADVICE_NAMES = ['tail', 'act...', 'mind...', 'pos...', 'list', 'single', 'ger', 'mindset', 'neg', 'casual', 'plain', 'gsafe', 'short', 'long', 'brief', 'notbrief', 'medium', 'lengthy', 'notlengthy', 'inner', 'outer'] as const;
+export const ADVICE_NAMES = ['tail', 'act...', 'mind...', 'pos...', 'list', 'single', 'ger', 'mindset', 'neg', 'casual', 'plain', 'gsafe', 'short', 'long', 'brief', 'notbrief', 'medium', 'lengthy', 'notlengthy', 'notail', 'inner', 'outer'] as const;
 
 /** Words of the action plus its tail from which the frame puts the choice first. */
 const LENGTHY = 12;
@@ -270,13 +270,14 @@ export function adviceClause(inp: AdviceInput): AdviceClause {
   flag('gsafe', gsafe);
   flag('short', n <= 4);
   flag('long', n > 4);
-  // Length chooses the frame: a short action gets a short question, a long one (with its
-  // tail) puts the choice first so the writer's words can run on to the end of the sentence.
+  // Length chooses the frame: a short action and a medium one get different frames, a long
+  // one (with its tail) puts the choice first so the writer's words can run on to the end of the sentence.
   const size = n + (tail.match(/[\p{L}\p{N}]+/gu) ?? []).length;
   const brief = n <= 4 && !tail;
   flag('brief', brief);
   flag('notbrief', !brief);
   flag('medium', !brief && size < LENGTHY);
+  flag('notail', !tail);
   flag('lengthy', size >= LENGTHY);
   flag('notlengthy', size < LENGTHY);
   const noSubject = fronted === null;
