@@ -23,7 +23,7 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const LANGS = ['en', 'sv', 'da'];
 
 /** Lexicons and guards the engine reads by name (see `IMPLICIT_LEXICONS` in src/schema.ts): never private. */
-export const IMPLICIT = new Set(['clauseLinks', 'newClause', 'cutLinks', 'noCommaAfter', 'questionProposal']);
+export const IMPLICIT = new Set(['clauseLinks', 'clauseOpeners', 'subordinators', 'newClause', 'cutLinks', 'noCommaAfter', 'questionProposal']);
 
 const json = (value) => JSON.stringify(value, null, 2) + '\n';
 const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));

@@ -28,7 +28,25 @@ const FUNCTION_WORDS = new Set(
 
 const EMERGENCY = /\b(?:911|999|112|988|er|a&e|emergency|ambulance|crisis|samaritans|lifeline)\b/gi;
 const FIRST_PERSON = /\b(?:I|I'm|I'd|I've|me|my)\b/;
-const AUTONOMY = /what do you think|up to you|your call|fit for you|take or leave|you know best|how is it for you|for you\b.*\?|do you think|would you like|if any appeal|what might|what would/i;
+const AUTONOMY = /what do you think|up to you|your call|fit for you|take or leave|you know best|how is it for you|for you\b.*\?|do you think|would you like|if any appeal|what might|what would|only you can say|for what it's worth/i;
+
+/**
+ * The frame of a suggestion: its text after the words it keeps from the start of the range it
+ * replaces ("I just mean " of "I just mean keep trying…"), so two suggestions that keep the
+ * same opener are still compared by their frames.
+ */
+export function frameOf(original, suggestion) {
+  const orig = original.slice(suggestion.range[0]);
+  const text = suggestion.text;
+  let i = 0;
+  while (i < text.length && i < orig.length && text[i] === orig[i]) i++;
+  // Back to a word boundary: a frame that starts with the writer's first letters is not kept text.
+  while (i > 0 && !/\s/.test(text[i - 1])) i--;
+  return text.slice(i).replace(/^[\s,]+/, '');
+}
+
+/** The opening of a frame: its first three words, for the frame distribution. */
+export const opening = (frame) => frame.split(/\s+/).slice(0, 3).join(' ').replace(/[,:—]+$/, '');
 
 /** Content words of a stretch of text, lower case. */
 export function contentWords(text) {
@@ -62,7 +80,7 @@ export function grammarProblems(suggestion) {
  */
 export function checkRewrite(input, checker, applySuggestion) {
   const findings = checker.check(input).findings.filter((f) => f.category !== 'role-limits');
-  const rec = { input, flagged: findings.length > 0, offered: false, output: input, clean: true, kept: 0, total: 0, problems: [], top2: [], firstPerson: true, autonomy: true, emergencyKept: true, varied: true };
+  const rec = { input, flagged: findings.length > 0, offered: false, output: input, clean: true, kept: 0, total: 0, problems: [], top2: [], firstPerson: true, autonomy: true, emergencyKept: true, varied: true, frame: '' };
   const withSugg = findings.filter((f) => f.suggestions.length);
   rec.offered = withSugg.length > 0;
   if (withSugg[0]) rec.top2 = withSugg[0].suggestions.slice(0, 2).map((s) => applySuggestion(input, s));
@@ -84,7 +102,8 @@ export function checkRewrite(input, checker, applySuggestion) {
     if (!AUTONOMY.test(s.text)) rec.autonomy = false;
     for (const e of replaced.match(EMERGENCY) ?? []) if (!s.text.toLowerCase().includes(e.toLowerCase())) rec.emergencyKept = false;
     const [one, two] = f.suggestions;
-    if (two && one.text.split(/\s+/).slice(0, 3).join(' ') === two.text.split(/\s+/).slice(0, 3).join(' ')) rec.varied = false;
+    if (round === 0) rec.frame = opening(frameOf(out, one));
+    if (two && opening(frameOf(out, one)) === opening(frameOf(out, two))) rec.varied = false;
     out = applySuggestion(out, s);
     fixedCats.add(f.category);
     current = checker.check(out).findings.filter((g) => g.category !== 'role-limits' && g.suggestions.length);
@@ -115,7 +134,16 @@ export function summarise(recs) {
     grammatical: pct(offered.filter((r) => r.problems.length === 0).length, offered.length),
     firstPerson: pct(offered.filter((r) => r.firstPerson).length, offered.length),
     autonomy: pct(offered.filter((r) => r.autonomy).length, offered.length),
+    frames: frameShares(offered),
   };
+}
+
+/** Share (%) of each frame opening among the top suggestions, largest first. */
+export function frameShares(recs) {
+  const counts = new Map();
+  for (const r of recs) if (r.frame) counts.set(r.frame, (counts.get(r.frame) ?? 0) + 1);
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  return Object.fromEntries([...counts].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, Math.round((1000 * v) / total) / 10]));
 }
 
 /** Corpus lines: one input a line, `#` comments and blank lines skipped. */

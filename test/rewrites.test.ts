@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { applySuggestion, createChecker } from '../src/all.js';
 // @ts-expect-error: plain ESM script without type declarations
-import { checkRewrite, grammarProblems, readCorpus, summarise } from '../scripts/rewrites.mjs';
+import { checkRewrite, frameShares, grammarProblems, readCorpus, summarise } from '../scripts/rewrites.mjs';
 
 interface Rec {
   input: string;
@@ -24,6 +24,7 @@ interface Rec {
   autonomy: boolean;
   emergencyKept: boolean;
   varied: boolean;
+  frame: string;
 }
 
 const checker = createChecker({ lang: 'en' });
@@ -75,6 +76,15 @@ describe('rewrite corpus (en)', () => {
     expect(offered.filter((r) => !r.varied).map((r) => r.top2.join(' | '))).toEqual([]);
   });
 
+  it('chooses the frame from the sentence: no opening carries more than half of the top suggestions', () => {
+    const shares: Record<string, number> = frameShares(offered);
+    const [first, second] = Object.entries(shares);
+    expect(first![1], JSON.stringify(shares)).toBeLessThanOrEqual(50);
+    // And the variety is real: at least four openings with a share of 5 % or more.
+    expect(Object.values(shares).filter((v) => v >= 5).length, JSON.stringify(shares)).toBeGreaterThanOrEqual(4);
+    expect(second).toBeDefined();
+  });
+
   it('never removes or softens an emergency referral', () => {
     expect(recs.filter((r) => !r.emergencyKept).map((r) => r.output)).toEqual([]);
     for (const text of ['You need to go to the ER now.', 'Call 911 if he comes back.', 'You should ring the crisis line tonight.']) {
@@ -95,18 +105,70 @@ describe('the advice clause', () => {
   });
 
   it('keeps greetings, feelings, other sentences and emoji as written', () => {
-    expect(top('Hi Sam, you should talk to someone about this.')).toBe('Hi Sam, I wonder if it might help to talk to someone about this — what do you think?');
+    expect(top('Hi Sam, you should talk to someone about this.')).toBe("Hi Sam, I'm wondering whether you'd want to talk to someone about this — it's up to you.");
     expect(top('That sounds awful. You have to tell someone.')).toBe('That sounds awful. I wonder if it might help to tell someone — what do you think?');
     expect(top('You should go for a walk 🙂')).toBe('I wonder if it might help to go for a walk — what do you think? 🙂');
-    expect(top("I know it's hard, but try to get some sleep.")).toMatch(/^I know it's hard, but I wonder if it might help to try to get some sleep/);
+    // An emoji between words ends the action: it and the words after it stay, after the rewrite.
+    expect(top('Call your mum 💕 she misses you')).toBe('I wonder if it might help to call your mum — what do you think? 💕 She misses you');
+    expect(top("I know it's hard, but try to get some sleep.")).toMatch(/^I know it's hard, but I'm wondering whether you'd want to try to get some sleep/);
   });
 
   it('chooses the frame from the sentence: list, mindset, negation, gerund phrase, register', () => {
     expect(top('You should eat better, sleep more and exercise.')).toBe('I wonder if it might help to eat better, sleep more and exercise, or even just one of those — what do you think?');
     expect(top('Try to be kinder to yourself.')).toBe('I wonder what being kinder to yourself might look like for you. What do you think?');
-    expect(top('dont worry so much')).toBe('I wonder if it might help not to worry so much — what do you think?');
+    expect(top('dont worry so much')).toBe("I reckon it might help not to worry so much — but it's your call.");
     expect(top("I'd suggest talking to your manager.")).toBe('I wonder if talking to your manager might help — what do you think?');
     expect(top('U should talk to someone tbh.')).toBe("I reckon it might help to talk to someone tbh — but it's your call.");
+  });
+
+  it('chooses the frame by length: short and medium actions differ, a long one puts the choice first', () => {
+    expect(top('Ring the surgery.')).toBe('I wonder if it might help to ring the surgery — what do you think?');
+    expect(top('You should talk to your mum about it tonight.')).toBe("I'm wondering whether you'd want to talk to your mum about it tonight — it's up to you.");
+    // The writer's long tail runs on to the end of the sentence instead of being squeezed
+    // between the frame and its question.
+    expect(top('You could just leave the flat for a bit, as long as you tell someone where you are nobody will mind.')).toBe(
+      "It's up to you, but I wonder if it might help to leave the flat for a bit, as long as you tell someone where you are nobody will mind.",
+    );
+    expect(top('Talk to her about it, better than stewing on your own all week.')).toBe("It's up to you, but I wonder if it might help to talk to her about it, better than stewing on your own all week.");
+    // After words of the writer's own, "It's up to you, but" would not follow: the frame asks at the end.
+    expect(top("I know it's hard, but try your best to smile at the new people, at least when you first meet them, and be honest.")).toBe(
+      "I know it's hard, but I wonder if it might help to try your best to smile at the new people, at least when you first meet them, and be honest — what do you think?",
+    );
+  });
+
+  it('keeps a discourse opener outside the frame, as written', () => {
+    expect(top('I just mean keep ringing the clinic until someone picks up.')).toMatch(/^I just mean I'm wondering whether you'd want to keep ringing the clinic until someone picks up/);
+    expect(top('ok so try phoning the helpline in the morning.')).toMatch(/^ok so I'm wondering whether you'd want to try phoning the helpline in the morning/);
+    expect(top('Honestly you should rest.')).toMatch(/^Honestly, I wonder if it might help to rest/);
+  });
+
+  it('takes a fronted subject into the clause, or offers nothing', () => {
+    expect(top('Chest pains like that are something to mention to your GP.')).toBe('I wonder if it might help to mention chest pains like that to your GP — what do you think?');
+    expect(top('Your sleep problems are something to talk to your therapist about.')).toBe("I'm wondering whether you'd want to talk to your therapist about your sleep problems — it's up to you.");
+    // No dangling "Your worries, I wonder if…": a verb that may not take the subject as its
+    // object gets no rewrite of the advice clause.
+    for (const f of checker.check('Your worries are something to work on with someone.').findings) {
+      for (const s of f.suggestions) expect(s.text).not.toMatch(/^Your worries,/);
+    }
+  });
+
+  it("does not replace a sentence with the rule's own words when the writer said more", () => {
+    expect(top('Believe me the hardest part is the first week and after that it gets easier.')).toBe(
+      "For what it's worth, I think the hardest part is the first week and after that it gets easier.",
+    );
+    expect(top("You shouldn't feel ashamed of asking for help with the kids.")).not.toMatch(/^It sounds like this has been really hard/);
+    expect(top("You'll be fine.")).toBe("I'm here with you. What would help right now?");
+  });
+
+  it('a list needs several actions; one elaboration after a comma is not a list', () => {
+    expect(top('think of it like a game of chess, dont count how many times you lost.')).not.toMatch(/one of those/);
+    expect(top('Look around, take stock of your week and see what could change.')).toMatch(/or even just one of those/);
+  });
+
+  it('never rewords an advice clause that speaks of a crisis', () => {
+    for (const text of ['Tell her mum you think she might self-harm.', 'Ring the school and say he talked about suicide.']) {
+      for (const f of checker.check(text).findings) if (f.category === 'directive') expect(f.suggestions, text).toEqual([]);
+    }
   });
 
   it('drops an intensifier instead of turning it into a verb', () => {

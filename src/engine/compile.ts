@@ -6,7 +6,7 @@
 import { PackSchema, packSizeProblems, typeName, validate, type Pack, type Problem, type Rule, type Skip, type SuggestTemplate } from '../schema.js';
 import { compileLexicon, compilePattern, PatternError, type CompiledLexicon, type CompiledPattern } from '../pattern.js';
 import { normalize, tokenize } from '../segment.js';
-import { ADVICE_NAMES, capitalise, templateProblem } from '../rewrite.js';
+import { ADVICE_NAMES, MATCH_NAMES, capitalise, templateProblem } from '../rewrite.js';
 import type { LanguageSupport } from '../lang/types.js';
 import { languageSupport } from './registry.js';
 
@@ -191,7 +191,7 @@ function compileRule(rule: Rule, base: string, scope: RuleScope): CompiledRule {
     const pattern = compile(entry.pattern, path);
     const captured = captureNames(entry.pattern);
     const adviceNames = captured.includes('verb') ? ADVICE_NAMES.map((n) => n.replace(/\.\.\.$/, '')) : [];
-    const caps = new Set(['rest', 'before', 'match', ...captured, ...adviceNames]);
+    const caps = new Set(['rest', 'before', 'match', ...MATCH_NAMES, ...captured, ...adviceNames]);
     const suggest = entry.suggest ?? rule.suggest ?? [];
     checkSuggest(suggest, entry.suggest ? `${base}.match.${mi}.suggest` : `${base}.suggest`, caps);
     return {

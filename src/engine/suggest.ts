@@ -8,7 +8,7 @@ import type { SuggestTemplate } from '../schema.js';
 import type { Suggestion } from '../types.js';
 import { matchAll, type Match } from '../pattern.js';
 import type { Token } from '../segment.js';
-import { adviceClause, capitalise, clauseLexicon, lowerFirst, render, tidy } from '../rewrite.js';
+import { adviceClause, capitalise, clauseLexicon, keptOpener, lowerFirst, matchValues, render, tidy } from '../rewrite.js';
 import { trimEndSeparators, wordBeforeTrailingSpace } from '../linear.js';
 import type { CompiledPack } from './compile.js';
 import { gateOpen, type SentenceState } from './state.js';
@@ -61,8 +61,12 @@ export function buildSuggestions(templates: SuggestTemplate[], m: Match, st: Sen
   let joined = false;
   let asideFrom = -1;
   let link = '';
+  let clauseFrom = m.start;
+  // {alone}: the match is the sentence, so a rule may replace it without losing the writer's words.
+  if (lex) Object.assign(values, matchValues(toks, text, m.start, m.end, lex));
   if (lex && verbCap) {
-    const adv = adviceClause({ toks, text, from: verbCap[0], to: Math.max(verbCap[1], re), remainder: rawRemainder, tags: st.ctx.tags, lex });
+    const to = Math.max(verbCap[1], re);
+    const adv = adviceClause({ toks, text, from: verbCap[0], to, matchStart: m.start, remainder: rawRemainder, tags: st.ctx.tags, lex });
     // An emergency referral ("go to the ER now") is never reworded into something softer.
     if (adv.emergency) return [];
     Object.assign(values, adv.values);
@@ -71,6 +75,9 @@ export function buildSuggestions(templates: SuggestTemplate[], m: Match, st: Sen
     // "…, but try your best" → "…, but I wonder if…": a link that opens the match stays.
     const first = toks[m.start]!;
     if (m.start > 0 && first.word && lex.keepLinks.has(first.norm) && m.start < verbCap[0]) link = first.text + ' ';
+    // "I just mean keep trying…", "ok so try…": the writer's opener stays outside the frame.
+    link = keptOpener(toks, text, m.start, verbCap[0], lex) || link;
+    if (adv.subjectFrom >= 0) clauseFrom = adv.subjectFrom;
   }
   const out: Suggestion[] = [];
   const [sStart, sEnd] = sentenceRange(st);
@@ -88,12 +95,12 @@ export function buildSuggestions(templates: SuggestTemplate[], m: Match, st: Sen
       // Keep the original's capitalisation at the start of the match.
       replacement = /^\p{Lu}/u.test(orig) ? capitalise(rendered) : range[0] === sStart ? capitalise(rendered) : rendered;
     } else if (mode === 'clause') {
-      range = [toks[m.start]!.start, sEnd];
+      range = [toks[clauseFrom]!.start, sEnd];
       const lead = text.slice(sStart, range[0]);
       // At the sentence start, or after a sentence end the segmenter missed ("…so much. call"),
       // the rewrite starts with a capital.
       replacement = range[0] === sStart || SENTENCE_END.has(lead.trimEnd().slice(-1)) ? capitalise(rendered) : lowerFirst(rendered);
-      if (link && range[0] > sStart && !SENTENCE_END.has(lead.trimEnd().slice(-1))) replacement = link + lowerFirst(rendered);
+      if (link && !SENTENCE_END.has(lead.trimEnd().slice(-1))) replacement = link + lowerFirst(rendered);
       // "If you feel this way you should…" → "If you feel this way, would…": the new clause
       // needs a comma when the text before it runs straight into it.
       const lastWord = wordBeforeTrailingSpace(lead)?.toLowerCase().replace(/’/g, "'");

@@ -1,0 +1,391 @@
+/**
+ * The advice clause: the writer's verb phrase kept as written, their reason or warning joined
+ * back after it, and the features that choose a frame (list, mindset, negation, register,
+ * length). Pure functions over tokens; the engine calls them when a rule's match has a `verb`
+ * capture.
+ * @module
+ */
+
+/** Token shape the clause analysis needs (a subset of the segmenter's Token). */
+export interface ClauseToken {
+  text: string;
+  norm: string;
+  start: number;
+  end: number;
+  word: boolean;
+}
+
+/**
+ * Names the engine derives for every match with a `verb` capture, usable in templates.
+ * `{tail}` is the writer's reason or warning, joined back (", since she knows you well");
+ * `{act...}` the advice verb phrase without it; `{mind...}` the phrase without a leading
+ * "try to"; the rest are conditions that render empty when true and make the template yield
+ * nothing when false, so the first template whose conditions hold is the top suggestion.
+ */
+export const ADVICE_NAMES = [
+  'tail', 'act...', 'mind...', 'pos...', 'list', 'single', 'ger', 'mindset', 'neg', 'casual', 'plain',
+  'gsafe', 'short', 'long', 'brief', 'notbrief', 'medium', 'lengthy', 'notlengthy', 'notail', 'inner', 'outer',
+] as const;
+
+/** Words of the action plus its tail from which the frame puts the choice first. */
+const LENGTHY = 12;
+
+const words = (s: string | undefined): Set<string> => new Set((s ?? '').toLowerCase().split(/\s+/).filter(Boolean));
+const PICTO = /\p{Extended_Pictographic}/u;
+
+/** The pack strings that drive the analysis, read once per pack. */
+export interface ClauseLexicon {
+  reasonLinks: Set<string>;
+  subjectLinks: Set<string>;
+  subjects: Set<string>;
+  subordinators: Set<string>;
+  mindsetVerbs: Set<string>;
+  leadDrop: Set<string>;
+  tryLead: Set<string>;
+  negations: Set<string>;
+  casualWords: Set<string>;
+  listEnds: Set<string>;
+  emergency: Set<string>;
+  notVerbs: Set<string>;
+  keepLinks: Set<string>;
+  tailJoin: Set<string>;
+  notAside: Set<string>;
+  subjectStops: Set<string>;
+  copulas: Set<string>;
+  prepositions: Set<string>;
+  objectVerbs: Set<string>;
+  openers: string[][];
+  fillers: Set<string>;
+}
+
+const lexiconCache = new WeakMap<Record<string, string>, ClauseLexicon | null>();
+
+/** The clause lexicon of a pack, or null when the pack defines none (the analysis is off). */
+export function clauseLexicon(strings: Record<string, string>): ClauseLexicon | null {
+  let lex = lexiconCache.get(strings);
+  if (lex !== undefined) return lex;
+  lex = strings['reasonLinks']
+    ? {
+        reasonLinks: words(strings['reasonLinks']),
+        subjectLinks: words(strings['subjectLinks']),
+        subjects: words(strings['subjects']),
+        subordinators: words(strings['subordinators']),
+        mindsetVerbs: words(strings['mindsetVerbs']),
+        leadDrop: words(strings['leadDrop']),
+        tryLead: words(strings['tryLead']),
+        negations: words(strings['negations']),
+        casualWords: words(strings['casualWords']),
+        listEnds: words(strings['listEnds']),
+        emergency: words(strings['emergencyWords']),
+        notVerbs: words(strings['notVerbs']),
+        keepLinks: words(strings['keepLinks']),
+        tailJoin: words(strings['tailJoin']),
+        notAside: words(strings['notAside']),
+        subjectStops: words(strings['subjectStops']),
+        copulas: words(strings['copulas']),
+        prepositions: words(strings['prepositions']),
+        objectVerbs: words(strings['objectVerbs']),
+        // "i just mean|honestly,|ok so": longest first; a trailing comma asks for one after it.
+        openers: (strings['openers'] ?? '')
+          .split('|')
+          .map((o) => o.trim().toLowerCase().split(/\s+/).filter(Boolean))
+          .filter((o) => o.length)
+          .sort((x, y) => y.length - x.length),
+        fillers: words(strings['aloneFillers']),
+      }
+    : null;
+  lexiconCache.set(strings, lex);
+  return lex;
+}
+
+export interface AdviceInput {
+  toks: ClauseToken[];
+  text: string;
+  /** Token range of the verb phrase capture, extended to the clause end. */
+  from: number;
+  to: number;
+  /** Token index where the rule's match starts (before the verb: "are something to share"). */
+  matchStart?: number;
+  /** What follows the clause cut, as written (not capitalised), or ''. */
+  remainder: string;
+  tags: () => Array<Set<string>>;
+  lex: ClauseLexicon;
+}
+
+export interface AdviceClause {
+  values: Record<string, string>;
+  /** True when the remainder was joined into `{tail}` and must not be repeated. */
+  remainderJoined: boolean;
+  /**
+   * Where an independent clause split off the action starts ("exams are brutal i know"), as a
+   * text offset, or -1: from there to the sentence end the writer's text is kept as written.
+   */
+  asideFrom: number;
+  /** The clause refers to emergency help: it is never reworded into a softer suggestion. */
+  emergency: boolean;
+  /**
+   * A fronted subject taken into the rewrite ("Chest pains are something to mention to your
+   * GP" → "…to mention chest pains to your GP"): the token where the replaced range starts, or -1.
+   */
+  subjectFrom: number;
+}
+
+const isVerbTag = (t: Set<string> | undefined) =>
+  !!t && (t.has('Verb') || t.has('Infinitive') || t.has('Imperative') || t.has('Imp')) && !t.has('Gerund') && !t.has('PastTense');
+
+/**
+ * Split the advice clause into the action (the writer's verb phrase, unchanged) and the
+ * writer's reason or warning, and classify the action: one action or a list, a concrete
+ * action or a mindset, negated, casual register.
+ */
+export function adviceClause(inp: AdviceInput): AdviceClause {
+  const { toks, text, lex } = inp;
+  let a = inp.from;
+  const b = inp.to;
+  // Leading intensifiers ("def", "totally") do not survive into a frame.
+  while (a < b - 1 && toks[a]!.word && lex.leadDrop.has(toks[a]!.norm)) a++;
+  let split = b;
+  // Tags are asked for only where words cannot decide: tagging loads compromise, which a
+  // message whose advice is plain words never needs.
+  let tagged: Array<Set<string>> | undefined;
+  const tagAt = (i: number): Set<string> | undefined => (tagged ??= inp.tags())[i];
+  let asideAt = -1;
+  for (let k = a + 1; k < b; k++) {
+    const t = toks[k]!;
+    const next = toks[k + 1]?.norm ?? '';
+    // "Call your mum 💕 she misses you": an emoji between words ends the action; the emoji and
+    // what follows stay as the writer wrote them, after the rewrite.
+    if (PICTO.test(t.text) && toks.slice(k + 1, b).some((x) => x.word)) {
+      split = k;
+      asideAt = k;
+      break;
+    }
+    // "Think of it like chess, don't count your losses": a second, negated directive after a
+    // comma is a sentence of its own, not part of this action (its own finding rewrites it).
+    if (t.text === ',' && toks[k + 1]?.word && lex.negations.has(next) && k > a + 1) {
+      split = k;
+      asideAt = k + 1;
+      break;
+    }
+    const plainNext = !lex.notAside.has(next) && !lex.tailJoin.has(next) && !lex.subordinators.has(next) && !lex.listEnds.has(next);
+    if (t.text === ',' && toks[k + 1]?.word && plainNext && !isVerbTag(tagAt(k + 1))) {
+      // "Keep at it mate, exams are brutal i know": a finite verb after the comma starts a
+      // clause of the writer's own, kept as a sentence after the rewrite.
+      let e = k + 1;
+      while (e < b && toks[e]!.text !== ',') e++;
+      let finite = false;
+      for (let j = k + 2; j < e; j++) {
+        const tj = tagAt(j);
+        if (tj?.has('Copula') || ((tj?.has('PresentTense') || tj?.has('PastTense') || tj?.has('Modal')) && !tj?.has('Imperative'))) finite = true;
+      }
+      if (finite) {
+        split = k;
+        asideAt = k + 1;
+        break;
+      }
+    }
+    if (!t.word) continue;
+    const afterComma = toks[k - 1]!.text === ',';
+    const subjectLink = lex.subjectLinks.has(t.norm) && lex.subjects.has(toks[k + 1]?.norm ?? '');
+    if (lex.reasonLinks.has(t.norm) || subjectLink || (afterComma && (lex.subordinators.has(t.norm) || lex.tailJoin.has(t.norm)))) {
+      split = afterComma ? k - 1 : k;
+      break;
+    }
+  }
+  let actEnd = split;
+  while (actEnd > a && !toks[actEnd - 1]!.word && !PICTO.test(toks[actEnd - 1]!.text)) actEnd--;
+  const act = actEnd > a ? text.slice(toks[a]!.start, toks[actEnd - 1]!.end) : '';
+  const comma = split < b && toks[split]!.text === ',';
+  const tailStart = comma ? split + 1 : split;
+  let tail = '';
+  const asideFrom = asideAt >= 0 ? toks[asideAt]!.start : -1;
+  if (tailStart < b && asideAt < 0) {
+    let e = b;
+    while (e > tailStart && !toks[e - 1]!.word) e--;
+    const piece = e > tailStart ? text.slice(toks[tailStart]!.start, toks[e - 1]!.end) : '';
+    if (piece) tail = (comma ? ', ' : ' ') + piece;
+  }
+  // A remainder that starts with a subordinator ("even if…", "since…") is part of this
+  // sentence: it joins the tail instead of standing alone as a fragment.
+  let remainderJoined = false;
+  let rem = inp.remainder.trim();
+  while (rem && '.!?…'.includes(rem[rem.length - 1]!)) rem = rem.slice(0, -1);
+  const remFirst = rem.split(/\s+/)[0]?.toLowerCase().replace(/[^\p{L}']/gu, '') ?? '';
+  if (rem && asideAt < 0 && (lex.subordinators.has(remFirst) || lex.tailJoin.has(remFirst))) {
+    tail += ', ' + rem;
+    remainderJoined = true;
+  }
+  const actToks: number[] = [];
+  for (let k = a; k < actEnd; k++) if (toks[k]!.word) actToks.push(k);
+  const first = toks[actToks[0] ?? a];
+  const doNot = !!first && first.norm === 'do' && toks[actToks[1] ?? -1]?.norm === 'not';
+  const neg = !!first && (lex.negations.has(first.norm) || doNot);
+  // A list: "etc", or a comma before another verb and a last item joined by "and"/"or" ("eat
+  // better, sleep more and exercise"). One comma and no last item is an elaboration ("think of
+  // it like chess, don't count your losses"), not a choice among several things.
+  let list = false;
+  let verbCommas = 0;
+  let lastItem = false;
+  for (let k = a + 1; k < actEnd; k++) {
+    if (toks[k]!.text === ',' && toks[k + 1]?.word && (lex.listEnds.has(toks[k + 1]!.norm) || isVerbTag(tagAt(k + 1)))) verbCommas++;
+    if (verbCommas && toks[k]!.word && (toks[k]!.norm === 'and' || toks[k]!.norm === 'or')) lastItem = true;
+    if (toks[k]!.word && lex.listEnds.has(toks[k]!.norm)) list = true;
+  }
+  if (verbCommas >= 2 || (verbCommas === 1 && lastItem)) list = true;
+  // The action without "try to"/"learn to" in front, for mindset frames.
+  let mi = 0;
+  while (mi + 1 < actToks.length && lex.tryLead.has(toks[actToks[mi]!]!.norm) && toks[actToks[mi + 1]!]!.norm === 'to') mi += 2;
+  const mindStart = actToks[mi];
+  const mindset =
+    !tail && !neg && !list && mindStart !== undefined && actToks.length - mi <= 8 &&
+    lex.mindsetVerbs.has(toks[mindStart]!.norm) && toks[mindStart + 1]?.norm !== 'me';
+  const mind = mindStart !== undefined ? text.slice(toks[mindStart]!.start, toks[actEnd - 1]!.end) : '';
+  // A list ends without its "etc": the frame says the writer offers some of these.
+  let listText = act;
+  const lastWord = actToks[actToks.length - 1];
+  if (list && lastWord !== undefined && lastWord > a && lex.listEnds.has(toks[lastWord]!.norm)) {
+    let e = lastWord;
+    while (e > a && !toks[e - 1]!.word) e--;
+    listText = text.slice(toks[a]!.start, toks[e - 1]!.end);
+  }
+  const sentenceWords = toks.filter((t) => t.word);
+  const casual =
+    sentenceWords.some((t) => lex.casualWords.has(t.norm)) ||
+    /!{2,}/.test(text.slice(toks[0]?.start ?? 0, toks[toks.length - 1]?.end ?? 0)) ||
+    (/^\p{Ll}/u.test(toks.find((t) => t.word)?.text ?? '') && !/[.?!]$/.test(toks[toks.length - 1]?.text ?? ''));
+  const second = toks[actToks[1] ?? -1];
+  const gsafe =
+    !neg && !list && !tail && !!first && !/ing$/i.test(first.norm) && /^\p{L}+$/u.test(first.norm) &&
+    !lex.notVerbs.has(first.norm) && !(second && /ing$/i.test(second.norm)) && !lex.leadDrop.has(first.norm);
+  const n = actToks.length;
+  const emergency = toks.slice(inp.from, inp.to).some((t) => lex.emergency.has(t.norm)) || /\b(?:a&e|a & e)\b/i.test(act);
+  // "Chest pains are something to mention to your GP": the subject is the object of the action.
+  const fronted = frontedSubject(inp, actToks);
+  const values: Record<string, string> = { tail, 'act...': fronted ? fronted.act : list ? listText : act };
+  const flag = (name: string, on: boolean) => {
+    if (on) values[name] = '';
+  };
+  const posAt = actToks[doNot ? 2 : 1];
+  if (neg && posAt !== undefined) values['pos...'] = text.slice(toks[posAt]!.start, toks[actEnd - 1]!.end);
+  if (mindset) values['mind...'] = mind;
+  flag('list', list);
+  // "I'd suggest talking to…": the writer's phrase is already a gerund phrase.
+  const ger = !neg && !list && !!first && /ing$/i.test(first.norm) && !!tagAt(actToks[0]!)?.has('Gerund');
+  flag('ger', ger);
+  flag('single', !list && !mindset && !neg && !ger);
+  flag('mindset', mindset);
+  flag('neg', neg && posAt !== undefined);
+  flag('casual', casual);
+  flag('plain', !casual);
+  flag('gsafe', gsafe);
+  flag('short', n <= 4);
+  flag('long', n > 4);
+  // Length chooses the frame: a short action and a medium one get different frames, a long
+  // one (with its tail) puts the choice first so the writer's words can run on to the end of the sentence.
+  const size = n + (tail.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+  const brief = n <= 4 && !tail;
+  flag('brief', brief);
+  flag('notbrief', !brief);
+  flag('medium', !brief && size < LENGTHY);
+  flag('notail', !tail);
+  flag('lengthy', size >= LENGTHY);
+  flag('notlengthy', size < LENGTHY);
+  const noSubject = fronted === null;
+  // Words of the writer's own before the frame ("I know it's hard, but…", "ok so…"): a frame
+  // that opens with "It's up to you, but" cannot follow them.
+  const ms = inp.matchStart ?? a;
+  const start = fronted ? fronted.from : ms;
+  const inner =
+    toks.slice(0, start).some((t) => t.word) || keptOpener(toks, text, ms, inp.from, lex) !== '' || (lex.keepLinks.has(toks[ms]?.norm ?? '') && ms < inp.from);
+  flag('inner', inner);
+  flag('outer', !inner);
+  if (!act || (first && lex.notVerbs.has(first.norm)) || noSubject) {
+    delete values['act...'];
+    delete values['mind...'];
+    delete values['pos...'];
+  }
+  return { values, remainderJoined, asideFrom, emergency, subjectFrom: fronted ? fronted.from : -1 };
+}
+
+/**
+ * A subject fronted before a copula that opens the match ("Chest pains are something to
+ * mention…"): undefined when the match does not open with a copula, null when it does but the
+ * object cannot be put back with certainty (no rewrite is better than a dangling subject),
+ * else the action with the subject as its object and where the replaced range must start.
+ */
+function frontedSubject(inp: AdviceInput, actToks: number[]): { act: string; from: number } | null | undefined {
+  const { toks, text, lex } = inp;
+  const ms = inp.matchStart;
+  if (ms === undefined || !lex.copulas.has(toks[ms]?.norm ?? '')) return undefined;
+  let s = ms;
+  while (s > 0 && toks[s - 1]!.word && !lex.subjectStops.has(toks[s - 1]!.norm)) s--;
+  if (s === ms || actToks.length === 0) return null;
+  const subject = text.slice(toks[s]!.start, toks[ms - 1]!.end);
+  const obj = s === ms - 1 && /^(?:it|this|that|these|those)$/i.test(subject) ? subject.toLowerCase() : lowerFirst(subject);
+  const words = actToks.map((k) => toks[k]!);
+  const last = words[words.length - 1]!;
+  const verb = words[0]!;
+  const whole = text.slice(verb.start, last.end);
+  // "something to talk to your therapist about" → "talk to your therapist about <subject>".
+  if (words.length > 1 && lex.prepositions.has(last.norm)) return { act: `${whole} ${obj}`, from: s };
+  // "something to mention to your GP" → "mention <subject> to your GP" (verbs that take an object).
+  if (lex.objectVerbs.has(verb.norm)) return { act: `${verb.text} ${obj}${text.slice(verb.end, last.end)}`, from: s };
+  return null;
+}
+
+/** Lower-case the first letter unless the word is "I", an acronym or a name in capitals. */
+function lowerFirst(s: string): string {
+  const m = /^(\s*)(\p{Lu})(\p{Ll})/u.exec(s);
+  if (!m) return s;
+  return m[1] + m[2]!.toLowerCase() + s.slice(m[1]!.length + m[2]!.length);
+}
+
+/**
+ * A discourse opener at the start of the match ("I just mean", "ok so", "honestly"), kept as
+ * the writer wrote it outside the frame, with their own punctuation after it; '' when none.
+ */
+export function keptOpener(toks: ClauseToken[], text: string, from: number, to: number, lex: ClauseLexicon): string {
+  for (const o of lex.openers) {
+    if (from + o.length > to) continue;
+    let ok = true;
+    const comma = o[o.length - 1]!.endsWith(',');
+    const spec = comma ? [...o.slice(0, -1), o[o.length - 1]!.slice(0, -1)] : o;
+    for (let i = 0; i < spec.length && ok; i++) ok = toks[from + i]!.word && toks[from + i]!.norm === spec[i];
+    if (!ok) continue;
+    let e = from + spec.length;
+    while (e < to && !toks[e]!.word) e++;
+    if (e >= toks.length) return '';
+    const kept = text.slice(toks[from]!.start, toks[e]!.start);
+    // "Honestly you should…" → "Honestly, I wonder…"; the writer's own punctuation wins.
+    return comma && e === from + spec.length ? kept.trimEnd() + ', ' : kept;
+  }
+  return '';
+}
+
+/** Names {@link matchValues} gives every match of a pack with a clause lexicon. */
+export const MATCH_NAMES = ['alone', 'notalone', 'after'] as const;
+
+/**
+ * Values every match gets: `{alone}` holds when the match is the whole sentence, give or take
+ * discourse fillers ("Trust me, you'll be fine") — only then may a rule replace the sentence
+ * with words of its own without losing the writer's; `{notalone}` otherwise, with `{after}`,
+ * the writer's words after the match ("Believe me the hardest part is…" → "the hardest part is…").
+ */
+export function matchValues(toks: ClauseToken[], text: string, from: number, to: number, lex: ClauseLexicon): Record<string, string> {
+  let alone = true;
+  for (let k = 0; k < toks.length && alone; k++) {
+    if (k >= from && k < to) continue;
+    if (toks[k]!.word && !lex.fillers.has(toks[k]!.norm)) alone = false;
+  }
+  if (alone) return { alone: '' };
+  let a = to;
+  while (a < toks.length && !toks[a]!.word) a++;
+  let b = toks.length;
+  while (b > a && !toks[b - 1]!.word && !/\p{Extended_Pictographic}/u.test(toks[b - 1]!.text)) b--;
+  const out: Record<string, string> = { notalone: '' };
+  // Only words after the match: a match inside the sentence has words of its own before it.
+  if (b > a && from === firstWord(toks)) out['after'] = lowerFirst(text.slice(toks[a]!.start, toks[b - 1]!.end));
+  return out;
+}
+
+const firstWord = (toks: ClauseToken[]): number => toks.findIndex((t) => t.word);
