@@ -78,7 +78,9 @@ export function templateProblem(template: string, names: Set<string>, transforms
 export function capitalise(s: string): string {
   const i = s.search(/\p{L}/u);
   if (i < 0) return s;
-  return s.slice(0, i) + s[i]!.toUpperCase() + s.slice(i + 1);
+  // The letter may be astral (𝐜, 𐐨: two UTF-16 units): upper-case all of it, not half.
+  const letter = String.fromCodePoint(s.codePointAt(i)!);
+  return s.slice(0, i) + letter.toUpperCase() + s.slice(i + letter.length);
 }
 
 export function lowerFirst(s: string): string {

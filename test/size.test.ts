@@ -7,7 +7,9 @@
  * it (bundled into `dist/index.js`, see tsup.config.ts), so that budget stays above the target
  * until English tagging needs less of compromise. A Swedish- or Danish-only app imports
  * `peerspeak/core` and its pack: no compromise, no English pack, at most 60 kB.
- * `npm run bench` prints the same figures.
+ * `npm run bench` prints the same figures. Raised 175 → 185 kB when the rewrite of the advice
+ * clause (src/rewrite/advice.ts) and its templates in the English pack landed (179.5 kB);
+ * the pack's repeated suggest blocks are the next thing to shrink (`split-packs --dedupe-suggest`).
  */
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error -- plain ESM script shared with the bench, no types
@@ -15,7 +17,7 @@ import { bundleSizes } from '../scripts/bundle-size.mjs';
 import { root } from './helpers.js';
 
 const KB = 1024;
-const BUDGET = { core: 175 * KB, svAlone: 60 * KB, daAlone: 60 * KB, sv: 30 * KB, da: 30 * KB };
+const BUDGET = { core: 185 * KB, svAlone: 60 * KB, daAlone: 60 * KB, sv: 30 * KB, da: 30 * KB };
 type Size = { gzip: number; inputs: string[]; text: string };
 
 describe('browser bundle size (esbuild, minified, gzip)', () => {
