@@ -6,7 +6,7 @@
 import type { Finding, RoleLimitsOptions, Severity } from '../types.js';
 import { matchAll, type Match } from '../pattern.js';
 import type { CompiledPack, CompiledRule } from './compile.js';
-import { gateOpen, overlapsAny, type SentenceState } from './state.js';
+import { gateOpen, guardHolds, overlapsAny, type SentenceState } from './state.js';
 import { ruleSkips } from './skips.js';
 import { clauseCut } from './clause.js';
 import { buildSuggestions, keepReferrals } from './suggest.js';
@@ -51,11 +51,27 @@ export interface RulePass {
 export function runRules(sentences: Sentences, pass: RulePass, lineStarts: number[]): Finding[] {
   const findings: Finding[] = [];
   for (let i = 0; i < sentences.count; i++) {
-    const local = sentenceFindings(sentences, i, pass);
+    let local = sentenceFindings(sentences, i, pass);
+    // "Try writing it down. What do you think?": the next sentence hands the decision back, as
+    // a choice cue in the same sentence would (rules that skip `choice`).
+    if (local.length && i + 1 < sentences.count && handsChoiceBack(sentences, i + 1, pass.pack)) {
+      local = local.filter((f) => !pass.rules.some(([r]) => r.rule.id === f.ruleId && r.skip.has('choice')));
+    }
     const placement = { at: sentences.offset(i), lineStarts };
     for (const f of local) findings.push(placeFinding(f, placement));
   }
   return findings;
+}
+
+/** A short question whose choice cue hands the decision back ("What do you think?", "How does that sound?"). */
+function handsChoiceBack(sentences: Sentences, i: number, pack: CompiledPack): boolean {
+  const next = sentences.sentence(i);
+  const words = next.tokens.filter((t) => t.word);
+  if (!words.length || words.length > 10 || !next.text.trimEnd().endsWith('?')) return false;
+  // Longer ones must point back at the advice ("What do you think about that?"), not move on
+  // to something else ("What do you think about the exam?").
+  if (words.length > 5 && !words.some((t) => t.norm === 'that' || t.norm === 'this' || t.norm === 'it')) return false;
+  return guardHolds('choice', pack, sentences.state(i));
 }
 
 /** Findings of sentence `i`, relative to it (from the cache when it holds them). */
