@@ -4,12 +4,11 @@
  * config errors with positions and did-you-mean, and --quiet with --max-warnings.
  * Runs the built `dist/cli.js` (built by `npm test` before vitest).
  */
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { runNode, tempProjects, type Run } from './helpers.js';
 import { stylish } from '../src/cli/formatters.js';
 import { useColor } from '../src/cli/color.js';
 import { parseIgnore } from '../src/cli/ignore.js';
@@ -24,42 +23,14 @@ const MODAL = 'You should call your doctor.';
 const ALWAYS = 'You always do this.'; // its top suggestion has a [slot] to fill
 const FIXED_MODAL = 'I wonder if it might help to call your doctor — what do you think?';
 
-const root = mkdtempSync(join(tmpdir(), 'peerspeak-cli-conv-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-let n = 0;
-function project(files: Record<string, unknown>): string {
-  const dir = join(root, `p${n++}`);
-  for (const [name, content] of Object.entries(files)) {
-    const file = join(dir, name);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, typeof content === 'string' || content instanceof Uint8Array ? content : JSON.stringify(content, null, 2));
-  }
-  mkdirSync(dir, { recursive: true });
-  return dir;
-}
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+const { root, project } = tempProjects('peerspeak-cli-conv-');
 
 function run(args: string[], opts: { cwd: string; input?: string; env?: Record<string, string | undefined> }): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const env: Record<string, string | undefined> = { ...process.env, PEERSPEAK_THREADS: '', ...opts.env };
-    // Colour decisions are under test: start from none of the variables unless a test sets them.
-    if (!opts.env || !('NO_COLOR' in opts.env)) delete env['NO_COLOR'];
-    if (!opts.env || !('FORCE_COLOR' in opts.env)) delete env['FORCE_COLOR'];
-    const child = spawn(process.execPath, [cli, ...args], { cwd: opts.cwd, env: env as NodeJS.ProcessEnv });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(opts.input ?? '');
-  });
+  const env: Record<string, string | undefined> = { ...process.env, PEERSPEAK_THREADS: '', ...opts.env };
+  // Colour decisions are under test: start from none of the variables unless a test sets them.
+  if (!opts.env || !('NO_COLOR' in opts.env)) delete env['NO_COLOR'];
+  if (!opts.env || !('FORCE_COLOR' in opts.env)) delete env['FORCE_COLOR'];
+  return runNode([cli, ...args], { cwd: opts.cwd, env, ...(opts.input !== undefined ? { input: opts.input } : {}) });
 }
 
 const ESC = '\u001b[';

@@ -1,15 +1,14 @@
 /**
  * The built CLI (`dist/cli.js`, built by `npm test` before vitest runs) as a user runs it.
  */
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, symlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { runNode, tempProjects, writeFiles, type Run } from './helpers.js';
 import { threadCount } from '../src/cli/threads.js';
 import { decode } from '../src/cli/decode.js';
 
@@ -21,43 +20,12 @@ const MODAL = 'You should call your doctor.';
 const EVERYONE = 'Everyone should see a therapist at least once.';
 const STIGMA = 'Her brother committed suicide.';
 
-const root = mkdtempSync(join(tmpdir(), 'peerspeak-cli-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-function write(dir: string, files: Record<string, unknown>): string {
-  for (const [name, content] of Object.entries(files)) {
-    const file = join(dir, name);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, typeof content === 'string' || content instanceof Uint8Array ? content : JSON.stringify(content, null, 2));
-  }
-  return dir;
-}
-
-let n = 0;
-function project(files: Record<string, unknown>): string {
-  return write(join(root, `p${n++}`), files);
-}
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+const { root, project } = tempProjects('peerspeak-cli-');
+const write = writeFiles;
 
 function run(args: string[], opts: { cwd?: string; input?: string; env?: Record<string, string> } = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], {
-      cwd: opts.cwd ?? root,
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', PEERSPEAK_THREADS: '', ...opts.env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(opts.input ?? '');
-  });
+  const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', PEERSPEAK_THREADS: '', ...opts.env };
+  return runNode([cli, ...args], { cwd: opts.cwd ?? root, env, ...(opts.input !== undefined ? { input: opts.input } : {}) });
 }
 
 interface JsonFinding {

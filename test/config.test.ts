@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempProjects } from './helpers.js';
 import { z } from 'zod';
 import {
   ConfigError,
@@ -17,20 +17,7 @@ import { checkMarkdown } from '../src/markdown/index.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const fixtures = join(repo, 'test', 'fixtures');
-const root = mkdtempSync(join(tmpdir(), 'peerspeak-config-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-let n = 0;
-/** Write files under a fresh directory; values are JSON-stringified unless strings. */
-function project(files: Record<string, unknown>): string {
-  const dir = join(root, `p${n++}`);
-  for (const [name, content] of Object.entries(files)) {
-    const file = join(dir, name);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
-  }
-  return dir;
-}
+const { root, project } = tempProjects('peerspeak-config-');
 
 function configError(fn: () => unknown): ConfigError {
   try {
