@@ -70,7 +70,7 @@ export default defineConfig([
   {
     // `peerspeak`: the core (imported by name, one engine instance) plus English. compromise is
     // bundled so that its (costly) initialisation runs on first use, not on import: see
-    // `compromise()` in src/lang/en.ts.
+    // `compromise()` in src/lang/en/compromise.ts.
     ...common,
     entry: { index: 'src/index.ts' },
     format: ['esm', 'cjs'],
