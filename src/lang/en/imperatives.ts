@@ -124,6 +124,7 @@ function isFinite(tags: Set<string>): boolean {
  */
 function markImperatives(sentence: Sentence, tags: Array<Set<string>>): void {
   const toks = sentence.tokens;
+  markGerundsAfterWorth(toks, tags);
   const firstWord = toks.findIndex((t) => t.word);
   const startsSubordinate = firstWord >= 0 && SUBORDINATORS.has(toks[firstWord]!.norm);
   for (let i = 0; i < toks.length; i++) {
@@ -140,7 +141,7 @@ function markImperatives(sentence: Sentence, tags: Array<Set<string>>): void {
     // object or particle ("Pick two things…", "Email or message the team", "Write down a
     // few…"): the verb reading. A noun there would need its own verb first ("Close friends are").
     else if (atClauseStart && next0 && !tg.has('Pronoun') && (tg.has('Singular') || tg.has('Noun')) && mayBeBaseVerb(t.norm) &&
-      objectFollows(toks, i + 1) && mayBeVerb(t.norm)) tg.add('Infinitive');
+      objectFollows(toks, i + 1) && (mayBeVerb(t.norm) || joinedToVerb(toks, tags, i))) tg.add('Infinitive');
     const gerund = tg.has('Gerund');
     if (!(tg.has('Infinitive') || tg.has('Imperative') || gerund) || tg.has('PastTense') || tg.has('Pronoun')) continue;
     const next = toks[i + 1];
@@ -162,6 +163,7 @@ function markImperatives(sentence: Sentence, tags: Array<Set<string>>): void {
     const g = governor(toks, i);
     const gov = g >= 0 ? toks[g]!.norm : '';
     if (!pleaseBefore && GOVERNS_INFINITIVE.has(gov)) continue;
+    if (!pleaseBefore && LINKED.has(gov) && gov !== 'but' && sharesGovernor(toks, tags, g)) continue;
     if (!pleaseBefore && OPENERS.has(gov) && g > 0 && toks[g - 1]!.word && !LINKED.has(toks[g - 1]!.norm)) {
       // "then" opens a clause only after a fronted condition ("If it gets worse then go…");
       // after a statement it sequences verbs under its subject ("I'll go home then call you").
@@ -229,6 +231,50 @@ function governor(toks: Token[], i: number): number {
     return k;
   }
   return k;
+}
+
+/**
+ * "worth talking to your GP": after "worth" an -ing form of a verb is a gerund, whatever the
+ * pre-tagger guessed (it reads some as nouns).
+ */
+function markGerundsAfterWorth(toks: Token[], tags: Array<Set<string>>): void {
+  for (let i = 1; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (toks[i - 1]!.norm !== 'worth' || !/^[a-z]{2,}ing$/.test(t.norm) || NOT_GERUND.has(t.norm) || tags[i]!.has('Gerund')) continue;
+    const stem = t.norm.slice(0, -3);
+    if ([stem, stem + 'e', stem.slice(0, -1)].some((w) => w.length > 1 && (lexiconTag(w) === 'Infinitive' || mayBeVerb(w)))) tags[i]!.add('Gerund');
+  }
+}
+
+/**
+ * A verb joined by "and"/"or" to the verb group before it in the same clause shares what governs
+ * that group: its subject ("you're tired and need rest"), or its "to" or modal ("trying to stay
+ * calm and make sure…", "I'm going to take a risk and go out"). It is an instruction only when the
+ * verb before it is one ("Go home and call her"). `link` is the index of the "and"/"or".
+ */
+function sharesGovernor(toks: Token[], tags: Array<Set<string>>, link: number): boolean {
+  for (let k = link - 1; k >= 0; k--) {
+    const t = toks[k]!;
+    if (!t.word) {
+      if (CLAUSE_PUNCT.has(t.text) || SENTENCE_PUNCT.has(t.text)) return false;
+      continue;
+    }
+    const tg = tags[k]!;
+    if (tg.has('Imp') || tg.has('ImpGerund')) return false;
+    if (isFinite(tg) || /\w['’](?:ll|d|m|re|ve|s)$/.test(t.norm)) return true;
+    if (tg.has('Infinitive') || tg.has('Imperative')) {
+      const g = governor(toks, k);
+      return g >= 0 && GOVERNS_INFINITIVE.has(toks[g]!.norm);
+    }
+  }
+  return false;
+}
+
+/** "Email or message the team": a clause-start word joined by or/and to a word read as a verb. */
+function joinedToVerb(toks: Token[], tags: Array<Set<string>>, i: number): boolean {
+  const link = toks[i + 1]?.norm;
+  const other = tags[i + 2];
+  return (link === 'or' || link === 'and') && !!other && (other.has('Infinitive') || other.has('Imperative'));
 }
 
 /** Words that can only begin an object or a particle after a verb, never a noun's own verb. */
