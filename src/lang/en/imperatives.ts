@@ -163,6 +163,8 @@ function markImperatives(sentence: Sentence, tags: Array<Set<string>>): void {
     const g = governor(toks, i);
     const gov = g >= 0 ? toks[g]!.norm : '';
     if (!pleaseBefore && GOVERNS_INFINITIVE.has(gov)) continue;
+    // "I usually write it down", "they always say": a present tense under its subject.
+    if (!pleaseBefore && PERSONAL_SUBJECTS.has(subjectBefore(toks, tags, g))) continue;
     if (!pleaseBefore && LINKED.has(gov) && gov !== 'but' && sharesGovernor(toks, tags, g)) continue;
     if (!pleaseBefore && OPENERS.has(gov) && g > 0 && toks[g - 1]!.word && !LINKED.has(toks[g - 1]!.norm)) {
       // "then" opens a clause only after a fronted condition ("If it gets worse then go…");
@@ -184,7 +186,10 @@ function markImperatives(sentence: Sentence, tags: Array<Set<string>>): void {
     if (!ok) {
       const link = toks[b + 1]!.norm;
       const firstBoundary = toks.findIndex((x) => !x.word && CLAUSE_PUNCT.has(x.text));
-      if (CONSEQUENCE_LINKS.has(link)) ok = true;
+      // ", then move on" continues the verb group before the comma when that one has its own
+      // subject, "to" or modal ("I try to pray about it, then move on"); after an instruction
+      // or a fronted condition it is the next step ("Write it down, then read it back").
+      if (CONSEQUENCE_LINKS.has(link)) ok = link !== 'then' || (startsSubordinate && b === firstBoundary) || !sharesGovernor(toks, tags, b);
       else if (startsSubordinate && b === firstBoundary) ok = true;
       else {
         ok = true;
@@ -233,6 +238,14 @@ function governor(toks: Token[], i: number): number {
   return k;
 }
 
+const PERSONAL_SUBJECTS = new Set(['i', 'you', 'he', 'she', 'we', 'they', 'u', 'ya']);
+/** The word at `g`, or before it past adverbs ("I usually", "you always really"). */
+function subjectBefore(toks: Token[], tags: Array<Set<string>>, g: number): string {
+  let k = g;
+  while (k >= 0 && toks[k]!.word && tags[k]!.has('Adverb')) k = governor(toks, k);
+  return k >= 0 && toks[k]!.word ? toks[k]!.norm : '';
+}
+
 /**
  * "worth talking to your GP": after "worth" an -ing form of a verb is a gerund, whatever the
  * pre-tagger guessed (it reads some as nouns).
@@ -264,7 +277,7 @@ function sharesGovernor(toks: Token[], tags: Array<Set<string>>, link: number): 
     if (isFinite(tg) || /\w['’](?:ll|d|m|re|ve|s)$/.test(t.norm)) return true;
     if (tg.has('Infinitive') || tg.has('Imperative')) {
       const g = governor(toks, k);
-      return g >= 0 && GOVERNS_INFINITIVE.has(toks[g]!.norm);
+      return g >= 0 && (GOVERNS_INFINITIVE.has(toks[g]!.norm) || PERSONAL_SUBJECTS.has(subjectBefore(toks, tags, g)));
     }
   }
   return false;
@@ -312,7 +325,7 @@ const CLOSED_CLASS = new Set(
   always never still even only too again already soon now today tomorrow yesterday tonight thanks sorry hi hello
   hey ok okay well oh ah wow lol haha please pls plz hmm um uh dear one two three four five first second last next other another
   such much many more most less least few lot lots something someone somebody anything anyone anybody nothing
-  nobody everything everyone everybody people person thing things time life`.split(/\s+/),
+  nobody everything everyone everybody people person thing things time life worth`.split(/\s+/),
 );
 const VERB_TAGS = new Set(['Imp', 'Infinitive', 'Imperative', 'ImpGerund', 'Gerund']);
 
