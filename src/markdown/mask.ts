@@ -90,21 +90,28 @@ export function referenceAt(text: string, at: number): number {
   return n >= min && n <= max && text.charCodeAt(p) === 0x3b ? p + 1 - at : 0;
 }
 
-/** `mask` with each character reference (`&amp;`, `&#39;`, `&#x1F600;`) replaced by as many spaces. */
-export function blankReferences(mask: string): string {
-  let amp = mask.indexOf('&');
-  if (amp < 0) return mask;
+/**
+ * `mask` with the markup found at each `char` blanked: `lengthAt(mask, i)` says how many units
+ * from `i` are markup (0 for none). Occurrences inside blanked markup are skipped.
+ */
+function blankAt(mask: string, char: string, lengthAt: (text: string, at: number) => number): string {
+  let at = mask.indexOf(char);
+  if (at < 0) return mask;
   const pieces: string[] = [];
   let run = 0;
-  for (; amp >= 0; amp = mask.indexOf('&', amp + 1)) {
-    const n = referenceAt(mask, amp);
+  for (; at >= 0; at = mask.indexOf(char, Math.max(at + 1, run))) {
+    const n = lengthAt(mask, at);
     if (!n) continue;
-    pieces.push(mask.slice(run, amp), ' '.repeat(n));
-    run = amp + n;
-    amp = run - 1;
+    pieces.push(mask.slice(run, at), ' '.repeat(n));
+    run = at + n;
   }
   pieces.push(mask.slice(run));
   return pieces.join('');
+}
+
+/** `mask` with each character reference (`&amp;`, `&#39;`, `&#x1F600;`) replaced by as many spaces. */
+export function blankReferences(mask: string): string {
+  return blankAt(mask, '&', referenceAt);
 }
 
 /** ASCII punctuation: what a backslash escapes in CommonMark. */
@@ -112,15 +119,5 @@ const isPunctuation = (c: number) => (c >= 0x21 && c <= 0x2f) || (c >= 0x3a && c
 
 /** `mask` with each backslash that precedes ASCII punctuation replaced by a space (as `/\\(?=[!-/:-@[-`{-~])/g`). */
 export function blankEscapes(mask: string): string {
-  let slash = mask.indexOf('\\');
-  if (slash < 0) return mask;
-  const pieces: string[] = [];
-  let run = 0;
-  for (; slash >= 0; slash = mask.indexOf('\\', slash + 1)) {
-    if (!isPunctuation(mask.charCodeAt(slash + 1))) continue;
-    pieces.push(mask.slice(run, slash), ' ');
-    run = slash + 1;
-  }
-  pieces.push(mask.slice(run));
-  return pieces.join('');
+  return blankAt(mask, '\\', (text, at) => (isPunctuation(text.charCodeAt(at + 1)) ? 1 : 0));
 }
