@@ -10,92 +10,29 @@
  *
  * The assertions are about behaviour (what is answered, and in which order), not about time.
  */
-import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  createMessageConnection,
-  DiagnosticSeverity,
-  StreamMessageReader,
-  StreamMessageWriter,
-  type CodeAction,
-  type Hover,
-  type MessageConnection,
-  type PublishDiagnosticsParams,
-} from 'vscode-languageserver/node';
+import { DiagnosticSeverity } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkDocument } from '../src/markdown/index.js';
-import { MAX_DOCUMENT_LENGTH, startServer, TOO_LARGE_CODE } from '../src/lsp/server.js';
+import { MAX_DOCUMENT_LENGTH, TOO_LARGE_CODE } from '../src/lsp/server.js';
+import { codeActions, hover, open as openAs, startClient as start, type Client } from './lsp-client.js';
+
+/** Open a document, Markdown unless said otherwise. */
+const open = (c: Client, uri: string, text: string, languageId = 'markdown') => openAs(c, uri, text, languageId);
 
 const MODAL = 'You should call your doctor.';
-
-interface Client {
-  connection: MessageConnection;
-  published: PublishDiagnosticsParams[];
-  waitFor(uri: string, pred: (p: PublishDiagnosticsParams) => boolean, timeout?: number): Promise<PublishDiagnosticsParams>;
-  close(): void;
-}
 
 const clients: Client[] = [];
 afterEach(() => {
   for (const c of clients.splice(0)) c.close();
 });
 
+/** A client closed after each test; diagnostics may take long while the machine is busy. */
 async function startClient(): Promise<Client> {
-  const toServer = new PassThrough();
-  const toClient = new PassThrough();
-  const server = startServer(toServer, toClient);
-  const connection = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
-  const published: PublishDiagnosticsParams[] = [];
-  const waiters = new Set<() => void>();
-  connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
-    published.push(p);
-    for (const w of [...waiters]) w();
-  });
-  connection.onNotification('window/showMessage', () => {});
-  connection.onNotification('window/logMessage', () => {});
-  connection.listen();
-  await connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} });
-  await connection.sendNotification('initialized', {});
-  const client: Client = {
-    connection,
-    published,
-    waitFor(uri, pred, timeout = 25_000) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          const hit = published.find((p) => p.uri === uri && pred(p));
-          if (hit) {
-            waiters.delete(check);
-            clearTimeout(timer);
-            resolve(hit);
-          }
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(check);
-          reject(new Error(`timed out waiting for diagnostics of ${uri}`));
-        }, timeout);
-        waiters.add(check);
-        check();
-      });
-    },
-    close() {
-      connection.dispose();
-      server.dispose();
-    },
-  };
+  const client = await start(undefined, { timeout: 25_000 });
   clients.push(client);
   return client;
 }
-
-const open = (c: Client, uri: string, text: string, languageId = 'markdown') =>
-  c.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
-const hover = (c: Client, uri: string, line: number, character: number): Promise<Hover | null> =>
-  c.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character } });
-const codeActions = (c: Client, uri: string, line: number): Promise<CodeAction[]> =>
-  c.connection.sendRequest('textDocument/codeAction', {
-    textDocument: { uri },
-    range: { start: { line, character: 0 }, end: { line, character: 5 } },
-    context: { diagnostics: [] },
-  });
 
 /** Markdown of about `chars` characters: headings and varied paragraphs, so it has many sections. */
 function longMarkdown(chars: number): string {
@@ -170,7 +107,7 @@ describe('the language server with a very large document open', () => {
     await c.waitFor('untitled:small.txt', (d) => d.version === 1);
     const h = await hover(c, 'untitled:small.txt', 0, 4);
     expect(JSON.stringify(h?.contents)).toContain('directive/modal');
-    const longDone = c.published.some((p) => p.uri === 'untitled:long.md');
+    const longDone = c.diagnostics.some((p) => p.uri === 'untitled:long.md');
     expect(longDone, 'the long document was analysed in one go, blocking the other requests').toBe(false);
 
     const p = await c.waitFor('untitled:long.md', (d) => d.version === 1);
@@ -187,8 +124,8 @@ describe('the language server with a very large document open', () => {
     await c.waitFor('untitled:small.txt', (d) => d.version === 1);
     await expect(c.connection.sendRequest('shutdown')).resolves.toBeNull();
     // Answered before the long document was done, and its analysis is dropped: nothing comes.
-    expect(c.published.filter((p) => p.uri === 'untitled:long.md')).toEqual([]);
+    expect(c.diagnostics.filter((p) => p.uri === 'untitled:long.md')).toEqual([]);
     await new Promise((r) => setTimeout(r, 1_500));
-    expect(c.published.filter((p) => p.uri === 'untitled:long.md')).toEqual([]);
+    expect(c.diagnostics.filter((p) => p.uri === 'untitled:long.md')).toEqual([]);
   }, 30_000);
 });

@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -12,7 +11,6 @@ import {
   type CodeAction,
   type Diagnostic,
   type Hover,
-  type MessageConnection,
   type PublishDiagnosticsParams,
   type Range,
   type TextEdit,
@@ -20,9 +18,10 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkDocument, type DocumentFinding } from '../src/markdown/index.js';
 import { DocumentAnalyzer, markdownSections, type SectionCache } from '../src/lsp/analyze.js';
-import { parseClientSettings, startServer, SETTINGS_CODE, UNTRUSTED_PACK_CODE } from '../src/lsp/server.js';
+import { parseClientSettings, SETTINGS_CODE, UNTRUSTED_PACK_CODE } from '../src/lsp/server.js';
 import { clearConfigCache } from '../src/config/index.js';
-import { root } from './helpers.js';
+import { root, SERVICE_USER } from './helpers.js';
+import { codes, open, startClient, type Client } from './lsp-client.js';
 
 const MODAL = 'You should call your doctor.';
 
@@ -124,65 +123,6 @@ describe('incremental analysis gives the same findings as a whole-document check
 
 // ---------------------------------------------------------------- the server over streams
 
-interface Client {
-  connection: MessageConnection;
-  diagnostics: PublishDiagnosticsParams[];
-  messages: string[];
-  waitFor(uri: string, pred: (p: PublishDiagnosticsParams) => boolean, timeout?: number): Promise<PublishDiagnosticsParams>;
-  close(): void;
-}
-
-async function startClient(initializationOptions?: unknown): Promise<Client> {
-  const toServer = new PassThrough();
-  const toClient = new PassThrough();
-  const server = startServer(toServer, toClient);
-  const connection = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
-  const diagnostics: PublishDiagnosticsParams[] = [];
-  const messages: string[] = [];
-  const waiters = new Set<() => void>();
-  connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
-    diagnostics.push(p);
-    for (const w of waiters) w();
-  });
-  connection.onNotification('window/showMessage', (p: { message: string }) => void messages.push(p.message));
-  connection.onNotification('window/logMessage', () => {});
-  connection.listen();
-  await connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {}, initializationOptions });
-  await connection.sendNotification('initialized', {});
-  return {
-    connection,
-    diagnostics,
-    messages,
-    waitFor(uri, pred, timeout = 10_000) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          const last = diagnostics.filter((p) => p.uri === uri).at(-1);
-          if (last && pred(last)) {
-            waiters.delete(check);
-            clearTimeout(timer);
-            resolve(last);
-          }
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(check);
-          reject(new Error(`timed out waiting for diagnostics of ${uri}; last: ${JSON.stringify(diagnostics.filter((p) => p.uri === uri).at(-1))}`));
-        }, timeout);
-        waiters.add(check);
-        check();
-      });
-    },
-    close() {
-      connection.dispose();
-      server.dispose();
-    },
-  };
-}
-
-function open(c: Client, uri: string, text: string, languageId = 'plaintext', version = 1) {
-  return c.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
-}
-
-const codes = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => d.code);
 
 describe('language server', () => {
   let c: Client;
@@ -411,11 +351,8 @@ describe('workspace trust (issue 16, item 9)', () => {
   const repo = mkdtempSync(join(tmpdir(), 'peerspeak-trust-'));
   const marker = join(repo, 'ran.txt');
   const rule = (id: string, word: string) => ({
+    ...SERVICE_USER,
     id,
-    category: 'diagnostic',
-    severity: 'warning',
-    principle: 'People define themselves.',
-    message: '"{match}" names people by a role.',
     match: [word],
     examples: { flag: [{ text: `Our ${word} meet on Fridays.` }], pass: ['We meet on Fridays.'] },
   });

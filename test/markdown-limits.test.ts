@@ -3,9 +3,11 @@
  * never throws, time stays about linear, and what was read as plain text is reported
  * (`peerspeak/plain-text`).
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkMarkdown, maskMarkdown, PLAIN_TEXT } from '../src/markdown/index.js';
 import { deepMarkers, looseSplits, MAX_DEPTH, MAX_INLINE_DELIMITERS, tameInline } from '../src/markdown/limits.js';
+import { blankEscapes, blankReferences, proseMask } from '../src/markdown/mask.js';
 
 function timed<T>(f: () => T): [T, number] {
   const t0 = performance.now();
@@ -126,5 +128,46 @@ describe('a long document is parsed in runs and analysed as one', () => {
   it('looseSplits splits at blank lines outside fences, whatever the indentation', () => {
     const text = 'a\n\nb\n\n  ```\n\nc\n\n  ```\n\nd\n';
     expect(looseSplits(text, 0, text.length).map((p) => text[p])).toEqual(['b', 'd']);
+  });
+});
+
+describe('the prose mask is built in linear time, as the patterns it replaced', () => {
+  // The patterns src/markdown/mask.ts replaced (the ReDoS fuzzer flagged the first one now and then).
+  const REFERENCE = /&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g;
+  const ESCAPE = /\\(?=[!-/:-@[-`{-~])/g;
+  const old = (mask: string) => mask.replace(REFERENCE, (m) => ' '.repeat(m.length)).replace(ESCAPE, ' ');
+  const now = (mask: string) => blankEscapes(blankReferences(mask));
+
+  it('examples', () => {
+    for (const s of ['&amp;', '&#39;', '&#x1F600;', '&#X1f;', '&#12345678;', '&#x1234567;', '&a;', '&ab;', `&a${'b'.repeat(30)};`, `&a${'b'.repeat(31)};`,
+      '&&amp;;', '&#;', '&#x;', '\\*', '\\\\*', '\\&amp;', '\\a', 'a\\', '&amp\\;', '&amp;&lt;x&gt;']) {
+      expect(now(s), JSON.stringify(s)).toBe(old(s));
+    }
+  });
+
+  it('random text over the characters that matter', () => {
+    const alphabet = ['&', '#', 'x', 'X', ';', '\\', '*', 'a', 'Z', '1', '9', 'f', 'G', ' ', '\n', 'é'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 60 }), (chars) => {
+        const s = chars.join('');
+        expect(now(s)).toBe(old(s));
+      }),
+      { numRuns: 3000, seed: 18 },
+    );
+  });
+
+  it('a long run of "&a" and backslashes takes linear time', () => {
+    const s = `&${'a'.repeat(200_000)}${'\\'.repeat(200_000)}`;
+    const t0 = performance.now();
+    expect(now(s)).toBe(old(s));
+    expect(performance.now() - t0).toBeLessThan(5_000);
+  });
+
+  it('the mask keeps every prose unit, blanks the rest and keeps line breaks', () => {
+    const md = '# Ti&amp;tle\n\n> quoted\n> line\n\nA `code` \\*and\\* text.\r\n';
+    const mask = maskMarkdown(md);
+    expect(mask).toHaveLength(md.length);
+    expect(mask).toBe(`  Ti${' '.repeat(5)}tle\n\n  quoted\n  line\n\nA${' '.repeat(9)}*and * text.\r\n`);
+    expect(proseMask('ab\ncd', [[3, 5]])).toBe('  \ncd');
   });
 });

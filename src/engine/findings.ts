@@ -5,6 +5,7 @@
  */
 import type { Category, Finding, Severity, Suggestion } from '../types.js';
 import { lineColumn } from '../segment.js';
+import { shiftRange, shiftSuggestions } from '../offsets.js';
 import type { Rule } from '../schema.js';
 
 /** A finding with its range (and its suggestions' ranges) relative to the sentence; no line or column yet. */
@@ -33,7 +34,7 @@ export interface Placement {
 
 /** The finding in the whole text: ranges shifted by the sentence's start, line and column added. */
 export function placeFinding(f: LocalFinding, { at, lineStarts }: Placement): Finding {
-  const range: [number, number] = [f.range[0] + at, f.range[1] + at];
+  const range = shiftRange(f.range, at);
   const { line, column } = lineColumn(lineStarts, range[0]);
   return {
     ruleId: f.ruleId,
@@ -46,7 +47,7 @@ export function placeFinding(f: LocalFinding, { at, lineStarts }: Placement): Fi
     line,
     column,
     text: f.text,
-    suggestions: f.suggestions.map((sg) => ({ ...sg, range: [sg.range[0] + at, sg.range[1] + at] as [number, number] })),
+    suggestions: shiftSuggestions(f.suggestions, at),
   };
 }
 

@@ -28,17 +28,22 @@ export const MAX_PARSE = 64 * 1024;
  */
 export const MAX_CONTAINER_BLOCKS = 32;
 
+/** A line of `text` from `p`: its end (its \n, or `end`), the end of its indentation (spaces and tabs), and whether it is blank. */
+function lineFrom(text: string, p: number, end: number): { end: number; indent: number; blank: boolean } {
+  let nl = text.indexOf('\n', p);
+  if (nl < 0 || nl > end) nl = end;
+  let q = p;
+  while (q < nl && (text.charCodeAt(q) === 0x20 || text.charCodeAt(q) === 9)) q++;
+  return { end: nl, indent: q, blank: q === nl || (q === nl - 1 && text.charCodeAt(q) === 13) };
+}
+
 /** How many lines of `text[start, end)` start a container block: a quote or list marker first on a line after a blank line (or at `start`). */
 export function containerStarts(text: string, start = 0, end = text.length): number {
   let n = 0;
   let prevBlank = true;
   let p = start;
   while (p < end) {
-    let nl = text.indexOf('\n', p);
-    if (nl < 0 || nl > end) nl = end;
-    let q = p;
-    while (q < nl && (text.charCodeAt(q) === 0x20 || text.charCodeAt(q) === 9)) q++;
-    const blankLine = q === nl || (q === nl - 1 && text.charCodeAt(q) === 13);
+    const { end: nl, indent: q, blank: blankLine } = lineFrom(text, p, end);
     if (prevBlank && !blankLine && markerAt(text, q)) n++;
     prevBlank = blankLine;
     p = nl + 1;
@@ -166,11 +171,7 @@ export function looseSplits(text: string, start: number, end: number): number[] 
   let prevBlank = false;
   let p = start;
   while (p < end) {
-    let nl = text.indexOf('\n', p);
-    if (nl < 0 || nl > end) nl = end;
-    let q = p;
-    while (q < nl && (text.charCodeAt(q) === 0x20 || text.charCodeAt(q) === 9)) q++;
-    const blankLine = q === nl || (q === nl - 1 && text.charCodeAt(q) === 13);
+    const { end: nl, indent: q, blank: blankLine } = lineFrom(text, p, end);
     const ch = text.charCodeAt(q);
     let run = 0;
     if (ch === 0x60 || ch === 0x7e) while (text.charCodeAt(q + run) === ch) run++;

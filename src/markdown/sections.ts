@@ -7,7 +7,8 @@
  */
 import { lineColumn, lineStartsOf } from '../index.js';
 import { isLineTerminator } from '../linear.js';
-import type { DocumentFinding } from './index.js';
+import { shiftRange, shiftSuggestions } from '../offsets.js';
+import type { DocumentFinding } from './types.js';
 
 /**
  * A code fence line: up to three spaces, three or more backticks or tildes (`run`), and the
@@ -164,13 +165,8 @@ export function assembleFindings(text: string, parts: Array<{ start: number; fin
         continue;
       }
       lineStarts ??= lineStartsOf(text);
-      const range: [number, number] = [f.range[0] + start, f.range[1] + start];
-      out.push({
-        ...f,
-        range,
-        ...lineColumn(lineStarts, range[0]),
-        suggestions: f.suggestions.map((sg) => ({ ...sg, range: [sg.range[0] + start, sg.range[1] + start] as [number, number] })),
-      });
+      const range = shiftRange(f.range, start);
+      out.push({ ...f, range, ...lineColumn(lineStarts, range[0]), suggestions: shiftSuggestions(f.suggestions, start) });
     }
   }
   return out;
