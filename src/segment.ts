@@ -2,6 +2,7 @@
  * Sentences and tokens from `Intl.Segmenter`, with UTF-16 offsets into the original text.
  * @module
  */
+import { splitBlockBreaks } from './linear.js';
 
 /**
  * A word or punctuation token. Whitespace is not a token.
@@ -134,7 +135,7 @@ export function sentenceSpans(text: string, lang: string): Array<[number, number
       // Sentences never cross a blank line or a line break followed by a list-like start.
       const seg = part.segment;
       let offset = pStart + part.index;
-      const bits = seg.split(/(\n[ \t]*\n|\n(?=[ \t]*(?:[-*+>#]|\d+[.)])\s))/);
+      const bits = splitBlockBreaks(seg);
       for (let i = 0; i < bits.length; i++) {
         const bit = bits[i]!;
         if (i % 2 === 0) pushTrimmed(spans, text, offset, offset + bit.length);
