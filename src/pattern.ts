@@ -244,12 +244,15 @@ export interface MatchContext {
   clauseOpeners?: Set<string>;
   /** Whether `tags()` has been computed already (then a tag costs nothing to look at). */
   tagged?: () => boolean;
-  /**
-   * Set on the copy of a context used to ask "could the pattern match here whatever the tags
-   * are?": a tag atom then matches wherever `mayHaveTag` allows it and `!#Tag` never blocks.
-   */
-  optimistic?: boolean;
 }
+
+/**
+ * True while the matcher asks "could the pattern match here whatever the tags are?": a tag
+ * atom then matches wherever `mayHaveTag` allows it and `!#Tag` never blocks. A flag of the
+ * (synchronous, non-reentrant) matcher rather than a field of a context copy: no allocation
+ * per call, nothing for the garbage collector to trace.
+ */
+let optimistic = false;
 
 const CLAUSE_PUNCT = new Set([',', ';', ':', '–', '—', '(', '-', '…']);
 
@@ -314,7 +317,7 @@ function atomLengths(a: Atom, ctx: MatchContext, i: number): readonly number[] {
       return lexLengths(ctx.lexicons[a.v]!, ctx.tokens, i);
     case 'tag':
       if (ctx.mayHaveTag && !ctx.mayHaveTag(i, a.v)) return [];
-      if (ctx.optimistic) return ONE;
+      if (optimistic) return ONE;
       return ctx.tags()[i]?.has(a.v) ? ONE : [];
   }
 }
@@ -340,12 +343,18 @@ export function matchAt(p: CompiledPattern, ctx: MatchContext, from = 0, memo: S
   // Before the sentence is tagged (the costly step), a start position is tried for real only
   // when the pattern could match there whatever the tags turn out to be: a match with the
   // real tags is also a match of that optimistic reading, so no match is lost.
-  const guess = p.usesTags && !ctx.tagged?.() ? { ctx: optimisticView(ctx), memo: new Set<number>() } : undefined;
+  let guessMemo: Set<number> | undefined;
   for (let s = p.anchored ? 0 : from; s <= last; s++) {
     if (s < from) continue;
     if (p.first && !p.first.has(ctx.tokens[s]!.norm)) continue;
-    if (guess && !ctx.tagged?.()) {
-      const maybe = step(p.elements, 0, s, guess.ctx, caps, guess.memo);
+    if (p.usesTags && ctx.tagged && !ctx.tagged()) {
+      optimistic = true;
+      let maybe: number;
+      try {
+        maybe = step(p.elements, 0, s, ctx, caps, (guessMemo ??= new Set()));
+      } finally {
+        optimistic = false;
+      }
       for (const k in caps) delete caps[k];
       if (maybe === -1 || maybe <= s) continue;
     }
@@ -355,17 +364,6 @@ export function matchAt(p: CompiledPattern, ctx: MatchContext, from = 0, memo: S
     for (const k in caps) delete caps[k];
   }
   return null;
-}
-
-const optimisticViews = new WeakMap<MatchContext, MatchContext>();
-/** `ctx` read optimistically (see {@link MatchContext.optimistic}); one view per context. */
-function optimisticView(ctx: MatchContext): MatchContext {
-  let view = optimisticViews.get(ctx);
-  if (!view) {
-    view = { ...ctx, optimistic: true };
-    optimisticViews.set(ctx, view);
-  }
-  return view;
 }
 
 function firstConsumed(_p: CompiledPattern, ctx: MatchContext, s: number): number {
@@ -404,7 +402,7 @@ function stepOnce(els: Element[], ei: number, ti: number, ctx: MatchContext, cap
     return isClauseStart(ctx, ti) ? step(els, ei + 1, ti, ctx, caps, memo) : -1;
   }
   if (e.k === 'not') {
-    for (const a of e.atoms) if (!(ctx.optimistic && a.k === 'tag') && atomLengths(a, ctx, ti).length) return -1;
+    for (const a of e.atoms) if (!(optimistic && a.k === 'tag') && atomLengths(a, ctx, ti).length) return -1;
     return step(els, ei + 1, ti, ctx, caps, memo);
   }
   if (e.k === 'end') {
