@@ -126,3 +126,49 @@ export function htmlComments(s: string): HtmlComment[] {
   }
   return out;
 }
+
+/** `[ \t]*` from `i`: the index of the first code unit after the run. */
+function skipBlanks(s: string, i: number): number {
+  while (s[i] === ' ' || s[i] === '\t') i++;
+  return i;
+}
+
+/**
+ * The length of a block break at `i`, or 0: a line feed, blanks and a second line feed (a
+ * blank line), or a line feed before what starts a list item, quote or heading (`-`, `*`, `+`,
+ * `>`, `#`, or digits then `.` or `)`, followed by whitespace), which is not part of the break.
+ */
+function blockBreakAt(s: string, i: number): number {
+  if (s[i] !== '\n') return 0;
+  const k = skipBlanks(s, i + 1);
+  if (s[k] === '\n') return k + 1 - i;
+  let m = k;
+  if ('-*+>#'.includes(s[k] ?? '.')) m = k + 1;
+  else {
+    while (m < s.length && s.charCodeAt(m) >= 0x30 && s.charCodeAt(m) <= 0x39) m++;
+    if (m === k || (s[m] !== '.' && s[m] !== ')')) return 0;
+    m++;
+  }
+  return m < s.length && /\s/.test(s[m]!) ? 1 : 0;
+}
+
+/**
+ * `s` split at blank lines and at line breaks before a list item, quote or heading, the breaks
+ * kept at odd indexes: `s.split(/(\n[ \t]*\n|\n(?=[ \t]*(?:[-*+>#]|\d+[.)])\s))/)`. Each line
+ * feed is looked at once, with a bounded look past its blanks and digits.
+ */
+export function splitBlockBreaks(s: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i)) {
+    const len = blockBreakAt(s, i);
+    if (!len) {
+      i++;
+      continue;
+    }
+    out.push(s.slice(from, i), s.slice(i, i + len));
+    from = i += len;
+  }
+  out.push(s.slice(from));
+  return out;
+}

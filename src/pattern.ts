@@ -53,6 +53,8 @@ export interface CompiledPattern {
   usesTags: boolean;
   /** Words of which at least one must be in the sentence (cheap gate); null = no gate. */
   gate: string[] | null;
+  /** The gate words as a set, for a sentence with fewer words than the gate has. */
+  gateSet: Set<string> | null;
   /**
    * The normalised words a match can start with (its first consuming token), or null when a
    * tag, prefix, `*` or gap could start it: start positions whose token is not in the set are
@@ -173,7 +175,9 @@ export function compilePattern(source: string, lexicons: Record<string, Compiled
       break;
     }
   }
-  return { source, elements, anchored: elements[0]?.k === 'start', usesTags, gate, first: firstWords(elements, lexicons) };
+  return {
+    source, elements, anchored: elements[0]?.k === 'start', usesTags, gate, gateSet: gate && new Set(gate), first: firstWords(elements, lexicons),
+  };
 }
 
 /** The words the first consuming element can match (through optional ones), or null if open. */
@@ -238,7 +242,17 @@ export interface MatchContext {
    * gets worse then go…"; the pack's `clauseOpeners` lexicon, a subset of `clauseLinks`).
    */
   clauseOpeners?: Set<string>;
+  /** Whether `tags()` has been computed already (then a tag costs nothing to look at). */
+  tagged?: () => boolean;
 }
+
+/**
+ * True while the matcher asks "could the pattern match here whatever the tags are?": a tag
+ * atom then matches wherever `mayHaveTag` allows it and `!#Tag` never blocks. A flag of the
+ * (synchronous, non-reentrant) matcher rather than a field of a context copy: no allocation
+ * per call, nothing for the garbage collector to trace.
+ */
+let optimistic = false;
 
 const CLAUSE_PUNCT = new Set([',', ';', ':', '–', '—', '(', '-', '…']);
 
@@ -285,7 +299,7 @@ function lexLengths(lex: CompiledLexicon, tokens: Token[], i: number): number[] 
   return out;
 }
 
-function atomLengths(a: Atom, ctx: MatchContext, i: number): number[] {
+function atomLengths(a: Atom, ctx: MatchContext, i: number): readonly number[] {
   const t = ctx.tokens[i];
   if (!t) return [];
   switch (a.k) {
@@ -303,9 +317,12 @@ function atomLengths(a: Atom, ctx: MatchContext, i: number): number[] {
       return lexLengths(ctx.lexicons[a.v]!, ctx.tokens, i);
     case 'tag':
       if (ctx.mayHaveTag && !ctx.mayHaveTag(i, a.v)) return [];
-      return ctx.tags()[i]?.has(a.v) ? [1] : [];
+      if (optimistic) return ONE;
+      return ctx.tags()[i]?.has(a.v) ? ONE : [];
   }
 }
+
+const ONE: readonly number[] = [1];
 
 function onlyPunctuation(tokens: Token[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (tokens[i]!.word) return false;
@@ -319,14 +336,32 @@ function onlyPunctuation(tokens: Token[], from: number, to: number): boolean {
 export function matchAt(p: CompiledPattern, ctx: MatchContext, from = 0, memo: Set<number> = new Set()): Match | null {
   const n = ctx.tokens.length;
   const last = p.anchored ? Math.min(n - 1, 0) : n - 1;
+  // Capture names come from the pack ("constructor:*"): no prototype to collide with. A failed
+  // attempt leaves no capture behind (each element removes its own), so one object serves
+  // every start position until a match keeps it.
+  const caps: Record<string, [number, number]> = Object.create(null);
+  // Before the sentence is tagged (the costly step), a start position is tried for real only
+  // when the pattern could match there whatever the tags turn out to be: a match with the
+  // real tags is also a match of that optimistic reading, so no match is lost.
+  let guessMemo: Set<number> | undefined;
   for (let s = p.anchored ? 0 : from; s <= last; s++) {
     if (s < from) continue;
     if (p.first && !p.first.has(ctx.tokens[s]!.norm)) continue;
-    // Capture names come from the pack ("constructor:*"): no prototype to collide with.
-    const caps: Record<string, [number, number]> = Object.create(null);
+    if (p.usesTags && ctx.tagged && !ctx.tagged()) {
+      optimistic = true;
+      let maybe: number;
+      try {
+        maybe = step(p.elements, 0, s, ctx, caps, (guessMemo ??= new Set()));
+      } finally {
+        optimistic = false;
+      }
+      for (const k in caps) delete caps[k];
+      if (maybe === -1 || maybe <= s) continue;
+    }
     const end = step(p.elements, 0, s, ctx, caps, memo);
     // A match must consume at least one token.
     if (end !== -1 && end > s) return { start: firstConsumed(p, ctx, s), end, captures: caps };
+    for (const k in caps) delete caps[k];
   }
   return null;
 }
@@ -367,7 +402,7 @@ function stepOnce(els: Element[], ei: number, ti: number, ctx: MatchContext, cap
     return isClauseStart(ctx, ti) ? step(els, ei + 1, ti, ctx, caps, memo) : -1;
   }
   if (e.k === 'not') {
-    for (const a of e.atoms) if (atomLengths(a, ctx, ti).length) return -1;
+    for (const a of e.atoms) if (!(optimistic && a.k === 'tag') && atomLengths(a, ctx, ti).length) return -1;
     return step(els, ei + 1, ti, ctx, caps, memo);
   }
   if (e.k === 'end') {

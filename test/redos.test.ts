@@ -29,6 +29,7 @@ import {
   dropSpaceBeforePunctuation,
   htmlComments,
   joinLines,
+  splitBlockBreaks,
   splitLeadingLetters,
   stripQueryAndFragment,
   trimEndNonWord,
@@ -452,6 +453,18 @@ describe('linear replacements behave exactly as the patterns they replace', () =
   );
   same('joinLines = replace(/\\s*\\n\\s*/g, " ") (CLI stylish output)', joinLines, (s) => s.replace(/\s*\n\s*/g, ' '));
   same('dropSpaceBeforePunctuation = replace(/ +([,.;:?!])/g, "$1")', dropSpaceBeforePunctuation, (s) => s.replace(/ +([,.;:?!])/g, '$1'));
+  const BLOCK_BREAK = /(\n[ \t]*\n|\n(?=[ \t]*(?:[-*+>#]|\d+[.)])\s))/;
+  same('splitBlockBreaks = split(BLOCK_BREAK) (sentences end at blank lines and list starts)', splitBlockBreaks, (s) => s.split(BLOCK_BREAK));
+  it('splitBlockBreaks on the line starts it knows', () => {
+    const starts = ['- ', '* ', '+ ', '> ', '# ', '1. ', '12) ', '1.x', '-x', '', '\t', ' \t\n', 'a'];
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...starts), fc.constantFrom('\n', ' ', '\t', '0', 'x')), { maxLength: 30 }), (bits) => {
+        const s = bits.join('\n');
+        expect(splitBlockBreaks(s), JSON.stringify(s)).toEqual(s.split(BLOCK_BREAK));
+      }),
+      { numRuns: 3_000 },
+    );
+  });
   same('tidy is unchanged', tidy, (s) =>
     s
       .replace(/[ \t]{2,}/g, ' ')
@@ -501,5 +514,14 @@ describe('linear replacements behave exactly as the patterns they replace', () =
     expect(joinLines('\t '.repeat(n / 2) + 'x')).toHaveLength(n + 1);
     expect(dropSpaceBeforePunctuation(' '.repeat(n) + 'x')).toHaveLength(n + 1);
     expect(tidy('a' + ' \u00a0'.repeat(n / 2) + 'b')).toHaveLength(n + 2);
+    // recheck's fuzzer at times flagged the sentence splitter's block-break pattern with this
+    // input ('0\n' × 38,730): its replacement looks at each line feed once.
+    const lines = '0\n'.repeat(38_730);
+    expect(splitBlockBreaks(lines)).toEqual([lines]);
+    const items = '1.\n'.repeat(n / 3) + '1. x';
+    expect(splitBlockBreaks(items)).toEqual(items.split(BLOCK_BREAK));
+    const t0 = performance.now();
+    splitBlockBreaks('\n1'.repeat(n) + '\n\n');
+    expect(performance.now() - t0).toBeLessThan(1_000);
   });
 });

@@ -22,6 +22,7 @@ export function makeState(sentence: Sentence, pack: CompiledPack): SentenceState
     tokens: sentence.tokens,
     lexicons: pack.lexicons,
     tags: () => (tags ??= tagger ? tagger(sentence) : sentence.tokens.map(() => new Set())),
+    tagged: () => tags !== undefined,
     ...(pack.support?.mayHaveTag ? { mayHaveTag: (i: number, tag: string) =>
       pack.support!.mayHaveTag!(sentence.tokens[i]!, tag, sentence.tokens[i + 1]) } : {}),
     ...(pack.clauseLinks ? { clauseLinks: pack.clauseLinks } : {}),
@@ -33,6 +34,11 @@ export function makeState(sentence: Sentence, pack: CompiledPack): SentenceState
 /** Can the pattern match here at all (one of its gate words is in the sentence)? */
 export function gateOpen(p: CompiledPattern, st: SentenceState): boolean {
   if (!p.gate) return true;
+  // Whichever side is smaller is walked: a lexicon gate may list hundreds of words.
+  if (p.gateSet && p.gate.length > st.words.size) {
+    for (const w of st.words) if (p.gateSet.has(w)) return true;
+    return false;
+  }
   for (const w of p.gate) if (st.words.has(w)) return true;
   return false;
 }
