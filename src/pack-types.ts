@@ -91,6 +91,10 @@ export interface Rule {
 export interface Inflection {
   map?: Record<string, string> | undefined;
   suffixes?: [string, string][] | undefined;
+  /** Words (besides a comma) after which a word found in `map` is inflected too (a coordinated list). */
+  listLinks?: string[] | undefined;
+  /** Apply `map` to every word of the phrase, not only the first (no suffixes). */
+  everyWord?: boolean | undefined;
 }
 
 /**

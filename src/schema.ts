@@ -245,6 +245,14 @@ const Inflection = z.strictObject({
     z.optional(z.array(z.tuple([z.string(), z.string()]))),
     'Ordered [ending, replacement] pairs; the first ending that matches is replaced. "" matches every word.',
   ),
+  listLinks: described(
+    z.optional(z.array(nonEmpty())),
+    'Words (besides a comma) after which a word found in `map` is inflected too: the verbs of a coordinated list ("ät, sov och vila").',
+  ),
+  everyWord: described(
+    z.optional(z.boolean()),
+    'Apply `map` to every word of the phrase, not only the first (no suffixes): "säga upp mig" → "säga upp dig".',
+  ),
 });
 
 const NAME = /^[A-Za-z][\w-]*$/;

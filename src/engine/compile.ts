@@ -135,7 +135,12 @@ export function compilePack(input: unknown, where = 'pack', support?: LanguageSu
   const transforms: Record<string, (s: string) => string> = Object.assign(Object.create(null), sup?.transforms);
   for (const [name, inf] of Object.entries(pack.inflections ?? {})) {
     const forms = new Map(Object.entries(inf.map ?? {}));
-    transforms[name] = (phrase: string) => inflectFirst(phrase, forms, inf.suffixes);
+    if (inf.everyWord) {
+      transforms[name] = (phrase: string) => mapEveryWord(phrase, forms);
+      continue;
+    }
+    const links = new Set(inf.listLinks ?? []);
+    transforms[name] = (phrase: string) => inflectList(inflectFirst(phrase, forms, inf.suffixes), forms, links);
   }
   const compile: PathCompiler = (src, path) => {
     try {
@@ -230,6 +235,28 @@ function expandGuard(src: string, guards: Record<string, CompiledPattern[]>, com
     return g;
   }
   return [compile(src)];
+}
+
+/** Every lower-case word found in the map replaced ("säga upp mig" → "säga upp dig"). */
+function mapEveryWord(phrase: string, forms: Map<string, string>): string {
+  return phrase.replace(/[\p{L}'’-]+/gu, (word) => (word[0] === word[0]!.toLowerCase() ? forms.get(word) : undefined) ?? word);
+}
+
+/**
+ * The later verbs of a coordinated list, when the inflection names its links: a word of the
+ * map right after a comma or a link word ('äta, sov och gå och lägg dig' → 'äta, sova och gå och
+ * lägga dig'). Only listed forms change, so a noun after 'och' is never touched.
+ */
+function inflectList(phrase: string, forms: Map<string, string>, links: Set<string>): string {
+  if (!links.size) return phrase;
+  let previous = '';
+  return phrase.replace(/,|[\p{L}'’-]+/gu, (token: string) => {
+    const before = previous;
+    previous = token.toLowerCase();
+    if (token === ',' || (before !== ',' && !links.has(before))) return token;
+    const out = forms.get(token.toLowerCase());
+    return out === undefined || token[0] !== token[0]!.toLowerCase() ? token : out;
+  });
 }
 
 function inflectFirst(phrase: string, forms: Map<string, string>, suffixes: Array<[string, string]> | undefined): string {

@@ -30,6 +30,12 @@ function regionsOf(pack: CompiledPack, st: SentenceState) {
         // A comma right after the reporting verb opens the report ("Du fortalte, at…") unless
         // a contrast follows ("Jag hör vad du säger, men du måste…").
         if (k === m.end && toks[k]!.text === ',' && !CONTRAST.has(toks[k + 1]?.norm ?? '')) continue;
+        // A contrast word followed by a new clause's subject ends the report without a comma
+        // (chat: "jag vet att det är jobbigt men du måste ringa henne").
+        if (k > m.end && CONTRAST.has(toks[k]!.norm) && pack.lexicons['newClause']?.seqs.has(toks[k + 1]?.norm ?? '')) {
+          end = k;
+          break;
+        }
         if (!toks[k]!.word && CLAUSE_END.has(toks[k]!.text)) {
           if (opensSubordinate && toks[k]!.text === ',' && !CONTRAST.has(toks[k + 1]?.norm ?? '')) {
             opensSubordinate = false;
