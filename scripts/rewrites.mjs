@@ -28,7 +28,7 @@ const FUNCTION_WORDS = new Set(
 
 const EMERGENCY = /\b(?:911|999|112|988|er|a&e|emergency|ambulance|crisis|samaritans|lifeline)\b/gi;
 const FIRST_PERSON = /\b(?:I|I'm|I'd|I've|me|my)\b/;
-const AUTONOMY = /what do you think|up to you|your call|fit for you|take or leave|you know best|how is it for you|for you\b.*\?|do you think|would you like|if any appeal|what might|what would|only you can say|for what it's worth/i;
+const AUTONOMY = /what do you think|what do you reckon|how do you see it|up to you|your call|fit for you|take or leave|you know best|how is it for you|for you\b.*\?|do you think|would you like|if any appeal|what might|what would|only you can say|for what it's worth/i;
 
 /**
  * The frame of a suggestion: its text after the words it keeps from the start of the range it

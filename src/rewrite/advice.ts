@@ -25,6 +25,7 @@ export interface ClauseToken {
 export const ADVICE_NAMES = [
   'tail', 'act...', 'mind...', 'pos...', 'list', 'single', 'ger', 'mindset', 'neg', 'casual', 'plain',
   'gsafe', 'short', 'long', 'brief', 'notbrief', 'medium', 'lengthy', 'notlengthy', 'notail', 'inner', 'outer',
+  'halt', 'halt...', 'crude',
 ] as const;
 
 /** Words of the action plus its tail from which the frame puts the choice first. */
@@ -56,6 +57,12 @@ export interface ClauseLexicon {
   objectVerbs: Set<string>;
   openers: string[][];
   fillers: Set<string>;
+  crudeWords: Set<string>;
+  adverbMindset: Set<string>;
+  mindsetAdverbs: Set<string>;
+  haltVerbs: Set<string>;
+  asideLinks: Set<string>;
+  asideOpeners: Set<string>;
 }
 
 const lexiconCache = new WeakMap<Record<string, string>, ClauseLexicon | null>();
@@ -92,6 +99,12 @@ export function clauseLexicon(strings: Record<string, string>): ClauseLexicon | 
           .filter((o) => o.length)
           .sort((x, y) => y.length - x.length),
         fillers: words(strings['aloneFillers']),
+        crudeWords: words(strings['crudeWords']),
+        adverbMindset: words(strings['adverbMindset']),
+        mindsetAdverbs: words(strings['mindsetAdverbs']),
+        haltVerbs: words(strings['haltVerbs']),
+        asideLinks: words(strings['asideLinks']),
+        asideOpeners: words(strings['asideOpeners']),
       }
     : null;
   lexiconCache.set(strings, lex);
@@ -160,6 +173,14 @@ export function adviceClause(inp: AdviceInput): AdviceClause {
       asideAt = k;
       break;
     }
+    // "Try to keep busy, and if you get bored, ring me": a linked clause with a condition of its
+    // own is a new thought of the writer's, kept as a sentence after the rewrite, not a dangling
+    // "and if you get bored" inside the frame.
+    if (t.text === ',' && k > a + 1 && lex.asideLinks.has(next) && lex.asideOpeners.has(toks[k + 2]?.norm ?? '')) {
+      split = k;
+      asideAt = k + 1;
+      break;
+    }
     // "Think of it like chess, don't count your losses": a second, negated directive after a
     // comma is a sentence of its own, not part of this action (its own finding rewrites it).
     if (t.text === ',' && toks[k + 1]?.word && lex.negations.has(next) && k > a + 1) {
@@ -198,9 +219,13 @@ export function adviceClause(inp: AdviceInput): AdviceClause {
   const comma = split < b && toks[split]!.text === ',';
   const tailStart = comma ? split + 1 : split;
   let tail = '';
-  const asideFrom = asideAt >= 0 ? toks[asideAt]!.start : -1;
-  if (tailStart < b && asideAt < 0) {
-    let e = b;
+  // "…, even if it's not affordable, in situations like this there are…": a clause of the
+  // writer's own after their reason is kept as a sentence, not run on inside the frame.
+  const tailEnd = asideAt < 0 ? tailAside(inp, tailStart, b, tagAt) : -1;
+  if (tailEnd >= 0) asideAt = tailEnd + 1;
+  let asideFrom = asideAt >= 0 ? toks[asideAt]!.start : -1;
+  if (tailStart < b && (asideAt < 0 || tailEnd >= 0)) {
+    let e = tailEnd >= 0 ? tailEnd : b;
     while (e > tailStart && !toks[e - 1]!.word) e--;
     const piece = e > tailStart ? text.slice(toks[tailStart]!.start, toks[e - 1]!.end) : '';
     if (piece) tail = (comma ? ', ' : ' ') + piece;
@@ -212,6 +237,18 @@ export function adviceClause(inp: AdviceInput): AdviceClause {
   while (rem && '.!?…'.includes(rem[rem.length - 1]!)) rem = rem.slice(0, -1);
   const remFirst = rem.split(/\s+/)[0]?.toLowerCase().replace(/[^\p{L}']/gu, '') ?? '';
   if (rem && asideAt < 0 && (lex.subordinators.has(remFirst) || lex.tailJoin.has(remFirst))) {
+    // The remainder's own tokens: a clause of the writer's after its reason stays a sentence.
+    let r = b;
+    while (r < toks.length && !(toks[r]!.word && toks[r]!.norm === remFirst)) r++;
+    const c = r < toks.length ? tailAside(inp, r, toks.length, tagAt) : -1;
+    if (c >= 0) {
+      tail += ', ' + text.slice(toks[r]!.start, toks[c - 1]!.end);
+      asideFrom = toks[c + 1]!.start;
+    } else tail += ', ' + rem;
+    remainderJoined = true;
+  } else if (rem && asideAt < 0 && tail && nestedCondition(toks, tailStart, b, lex)) {
+    // "…because when you are tired, everything is harder": the reason's own condition needs the
+    // clause after the comma; cut there, "because when you are tired" would dangle.
     tail += ', ' + rem;
     remainderJoined = true;
   }
@@ -236,9 +273,15 @@ export function adviceClause(inp: AdviceInput): AdviceClause {
   let mi = 0;
   while (mi + 1 < actToks.length && lex.tryLead.has(toks[actToks[mi]!]!.norm) && toks[actToks[mi + 1]!]!.norm === 'to') mi += 2;
   const mindStart = actToks[mi];
-  const mindset =
-    !tail && !neg && !list && mindStart !== undefined && actToks.length - mi <= 8 &&
-    lex.mindsetVerbs.has(toks[mindStart]!.norm) && toks[mindStart + 1]?.norm !== 'me';
+  // "think more positively", "see things differently": a verb of thought with a manner is a
+  // way of being, not an action ("think about the options" is one).
+  const manner = (k: number | undefined) => {
+    const w = k === undefined ? undefined : toks[k];
+    return !!w?.word && (lex.mindsetAdverbs.has(w.norm) || /^\p{L}{3,}ly$/u.test(w.norm));
+  };
+  const mindNorm = mindStart !== undefined ? toks[mindStart]!.norm : '';
+  const mindVerb = lex.mindsetVerbs.has(mindNorm) || (lex.adverbMindset.has(mindNorm) && manner(actToks[mi + 1]));
+  const mindset = !tail && !neg && !list && mindVerb && actToks.length - mi <= 8 && toks[mindStart! + 1]?.norm !== 'me';
   const mind = mindStart !== undefined ? text.slice(toks[mindStart]!.start, toks[actEnd - 1]!.end) : '';
   // A list ends without its "etc": the frame says the writer offers some of these.
   let listText = act;
@@ -249,7 +292,10 @@ export function adviceClause(inp: AdviceInput): AdviceClause {
     listText = text.slice(toks[a]!.start, toks[e - 1]!.end);
   }
   const sentenceWords = toks.filter((t) => t.word);
+  // Crude words ("tell him to piss off") stay the writer's, in a frame of their register.
+  const crude = sentenceWords.some((t) => lex.crudeWords.has(t.norm));
   const casual =
+    crude ||
     sentenceWords.some((t) => lex.casualWords.has(t.norm)) ||
     /!{2,}/.test(text.slice(toks[0]?.start ?? 0, toks[toks.length - 1]?.end ?? 0)) ||
     (/^\p{Ll}/u.test(toks.find((t) => t.word)?.text ?? '') && !/[.?!]$/.test(toks[toks.length - 1]?.text ?? ''));
@@ -276,6 +322,13 @@ export function adviceClause(inp: AdviceInput): AdviceClause {
   flag('mindset', mindset);
   flag('neg', neg && posAt !== undefined);
   flag('casual', casual);
+  flag('crude', crude);
+  // "Stop being so hard on yourself": what might help them stop, asked, not an option offered.
+  const haltAt = actToks[1];
+  if (!neg && !list && first && lex.haltVerbs.has(first.norm) && haltAt !== undefined && /\p{L}ing$/u.test(toks[haltAt]!.norm)) {
+    values['halt...'] = text.slice(toks[haltAt]!.start, toks[actEnd - 1]!.end);
+    flag('halt', true);
+  }
   flag('plain', !casual);
   flag('gsafe', gsafe);
   flag('short', n <= 4);
@@ -303,8 +356,50 @@ export function adviceClause(inp: AdviceInput): AdviceClause {
     delete values['act...'];
     delete values['mind...'];
     delete values['pos...'];
+    delete values['halt...'];
   }
   return { values, remainderJoined, asideFrom, emergency, subjectFrom: fronted ? fronted.from : -1 };
+}
+
+/** A finite verb between tokens `from` and `to` (not an imperative): the words are a clause. */
+function hasFinite(from: number, to: number, tagAt: (i: number) => Set<string> | undefined): boolean {
+  for (let j = from; j < to; j++) {
+    const tj = tagAt(j);
+    if (tj?.has('Copula') || ((tj?.has('PresentTense') || tj?.has('PastTense') || tj?.has('Modal')) && !tj?.has('Imperative'))) return true;
+  }
+  return false;
+}
+
+/**
+ * Where the writer's reason ends and a clause of their own begins: the comma before it, or -1.
+ * Only after a reason with one subordinator ("even if it's not affordable, there are…"); a
+ * reason that nests another ("because when you're tired, everything…") is left whole.
+ */
+function tailAside(inp: AdviceInput, from: number, to: number, tagAt: (i: number) => Set<string> | undefined): number {
+  const { toks, lex } = inp;
+  let subs = 0;
+  for (let k = from; k < to; k++) {
+    const t = toks[k]!;
+    if (t.word && lex.subordinators.has(t.norm) && t.norm !== 'even' && t.norm !== 'as') subs++;
+    if (t.text !== ',' || k === from || subs > 1) continue;
+    const next = toks[k + 1];
+    if (!next?.word || lex.subordinators.has(next.norm) || lex.tailJoin.has(next.norm)) continue;
+    if (lex.notAside.has(next.norm) || lex.asideLinks.has(next.norm)) continue;
+    if (isVerbTag(tagAt(k + 1))) continue;
+    let e = k + 1;
+    while (e < to && toks[e]!.text !== ',') e++;
+    if (hasFinite(k + 2, e, tagAt)) return k;
+  }
+  return -1;
+}
+
+/** A reason that opens a condition of its own ("because when…", "since if…"). */
+function nestedCondition(toks: ClauseToken[], from: number, to: number, lex: ClauseLexicon): boolean {
+  let k = from;
+  while (k < to && !toks[k]!.word) k++;
+  if (k >= to || !(lex.subordinators.has(toks[k]!.norm) || lex.reasonLinks.has(toks[k]!.norm))) return false;
+  for (let j = k + 1; j < to; j++) if (toks[j]!.word && lex.asideOpeners.has(toks[j]!.norm)) return true;
+  return false;
 }
 
 /**
