@@ -93,13 +93,18 @@ export function checkRewrite(input, checker, applySuggestion) {
     const f = current[0];
     const s = f.suggestions[0];
     const replaced = out.slice(s.range[0], s.range[1]);
-    const before = contentWords(replaced);
+    // A rule that is not advice replaces its own flagged words by design ('a total psycho'); the
+    // writer's other words in the range must stay.
+    const own = f.category === 'directive' ? new Set() : new Set(contentWords(f.text));
+    const before = contentWords(replaced).filter((w) => !own.has(w));
     const after = new Set(contentWords(s.text));
     rec.total += before.length;
     rec.kept += before.filter((w) => after.has(w)).length;
     rec.problems.push(...grammarProblems(s.text));
-    if (!FIRST_PERSON.test(s.text)) rec.firstPerson = false;
-    if (!AUTONOMY.test(s.text)) rec.autonomy = false;
+    // Advice frames speak in the first person and hand the choice back; a question about a
+    // person ('What's it been like dealing with your boss?') is not advice and needs neither.
+    if (f.category === 'directive' && !FIRST_PERSON.test(s.text)) rec.firstPerson = false;
+    if (f.category === 'directive' && !AUTONOMY.test(s.text)) rec.autonomy = false;
     for (const e of replaced.match(EMERGENCY) ?? []) if (!s.text.toLowerCase().includes(e.toLowerCase())) rec.emergencyKept = false;
     const [one, two] = f.suggestions;
     if (round === 0) rec.frame = opening(frameOf(out, one));

@@ -60,6 +60,8 @@ export interface ClauseLexicon {
   crudeWords: Set<string>;
   adverbMindset: Set<string>;
   mindsetAdverbs: Set<string>;
+  mindsetObjects: Set<string>;
+  notManner: Set<string>;
   haltVerbs: Set<string>;
   asideLinks: Set<string>;
   asideOpeners: Set<string>;
@@ -102,6 +104,8 @@ export function clauseLexicon(strings: Record<string, string>): ClauseLexicon | 
         crudeWords: words(strings['crudeWords']),
         adverbMindset: words(strings['adverbMindset']),
         mindsetAdverbs: words(strings['mindsetAdverbs']),
+        mindsetObjects: words(strings['mindsetObjects']),
+        notManner: words(strings['notManner']),
         haltVerbs: words(strings['haltVerbs']),
         asideLinks: words(strings['asideLinks']),
         asideOpeners: words(strings['asideOpeners']),
@@ -188,7 +192,10 @@ export function adviceClause(inp: AdviceInput): AdviceClause {
       asideAt = k + 1;
       break;
     }
-    const plainNext = !lex.notAside.has(next) && !lex.tailJoin.has(next) && !lex.subordinators.has(next) && !lex.listEnds.has(next);
+    // "…, the messages will still be there": a noun phrase after the comma starts an aside
+    // only when its verb follows within the next few words (not "buy milk, the bread and eggs").
+    const nounAside = lex.notAside.has(next) && hasFinite(k + 2, Math.min(b, k + 6), tagAt);
+    const plainNext = (!lex.notAside.has(next) || nounAside) && !lex.tailJoin.has(next) && !lex.subordinators.has(next) && !lex.listEnds.has(next);
     if (t.text === ',' && toks[k + 1]?.word && plainNext && !isVerbTag(tagAt(k + 1))) {
       // "Keep at it mate, exams are brutal i know": a finite verb after the comma starts a
       // clause of the writer's own, kept as a sentence after the rewrite.
@@ -277,10 +284,13 @@ export function adviceClause(inp: AdviceInput): AdviceClause {
   // way of being, not an action ("think about the options" is one).
   const manner = (k: number | undefined) => {
     const w = k === undefined ? undefined : toks[k];
-    return !!w?.word && (lex.mindsetAdverbs.has(w.norm) || /^\p{L}{3,}ly$/u.test(w.norm));
+    return !!w?.word && (lex.mindsetAdverbs.has(w.norm) || (/^\p{L}{3,}ly$/u.test(w.norm) && !lex.notManner.has(w.norm)));
   };
   const mindNorm = mindStart !== undefined ? toks[mindStart]!.norm : '';
-  const mindVerb = lex.mindsetVerbs.has(mindNorm) || (lex.adverbMindset.has(mindNorm) && manner(actToks[mi + 1]));
+  // The manner may follow a short object: "see things differently", "look at it more calmly".
+  // Only over words of a view ("things", "it", "at"), never a concrete object ("see a doctor urgently").
+  const mannered = [1, 2, 3].some((d) => manner(actToks[mi + d]) && actToks.slice(mi + 1, mi + d).every((k) => lex.mindsetObjects.has(toks[k]!.norm)));
+  const mindVerb = lex.mindsetVerbs.has(mindNorm) || (lex.adverbMindset.has(mindNorm) && mannered);
   const mindset = !tail && !neg && !list && mindVerb && actToks.length - mi <= 8 && toks[mindStart! + 1]?.norm !== 'me';
   const mind = mindStart !== undefined ? text.slice(toks[mindStart]!.start, toks[actEnd - 1]!.end) : '';
   // A list ends without its "etc": the frame says the writer offers some of these.
@@ -302,7 +312,8 @@ export function adviceClause(inp: AdviceInput): AdviceClause {
   const second = toks[actToks[1] ?? -1];
   const gsafe =
     !neg && !list && !tail && !!first && !/ing$/i.test(first.norm) && /^\p{L}+$/u.test(first.norm) &&
-    !lex.notVerbs.has(first.norm) && !(second && /ing$/i.test(second.norm)) && !lex.leadDrop.has(first.norm);
+    !lex.notVerbs.has(first.norm) && !(second && /ing$/i.test(second.norm)) && !lex.leadDrop.has(first.norm) &&
+    !/\b(?:and|or)\s+\p{L}+\s+\p{L}+ing\b/iu.test(act);
   const n = actToks.length;
   const emergency = toks.slice(inp.from, inp.to).some((t) => lex.emergency.has(t.norm)) || /\b(?:a&e|a & e)\b/i.test(act);
   // "Chest pains are something to mention to your GP": the subject is the object of the action.
@@ -384,7 +395,7 @@ function tailAside(inp: AdviceInput, from: number, to: number, tagAt: (i: number
     if (t.text !== ',' || k === from || subs > 1) continue;
     const next = toks[k + 1];
     if (!next?.word || lex.subordinators.has(next.norm) || lex.tailJoin.has(next.norm)) continue;
-    if (lex.notAside.has(next.norm) || lex.asideLinks.has(next.norm)) continue;
+    if (lex.asideLinks.has(next.norm) || (lex.notAside.has(next.norm) && !hasFinite(k + 2, Math.min(to, k + 6), tagAt))) continue;
     if (isVerbTag(tagAt(k + 1))) continue;
     let e = k + 1;
     while (e < to && toks[e]!.text !== ',') e++;
