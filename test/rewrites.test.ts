@@ -231,15 +231,6 @@ describe('failure kinds of the strict read (issue 14, third session)', () => {
       }
     }
   });
-
-  it('two pieces of advice in one message take different frames, applied one after the other', () => {
-    const FRAMES = ['I wonder if it might help', "I'm wondering whether you'd want", 'I reckon it might help', 'One option might be', "It's up to you, but"];
-    for (const r of offered) {
-      for (const frame of FRAMES) expect(r.output.split(frame).length - 1, r.output).toBeLessThanOrEqual(1);
-    }
-    const both = checkRewrite('You should see a doctor. You should also tell your family.', checker, applySuggestion) as Rec;
-    expect(both.output).toBe("I wonder if it might help to see a doctor — what do you think? I'm wondering whether you'd want to tell your family — it's up to you.");
-  });
 });
 
 describe('grammar check', () => {

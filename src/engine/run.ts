@@ -11,7 +11,6 @@ import { ruleSkips } from './skips.js';
 import { clauseCut } from './clause.js';
 import { buildSuggestions, keepReferrals } from './suggest.js';
 import { makeFinding, placeFinding, type LocalFinding, type SentenceCache } from './findings.js';
-import { varyFrames } from '../rewrite/vary.js';
 import type { Sentences } from './sentences.js';
 
 /** The first crisis cue: sentence `index`, match `m`. */
@@ -51,7 +50,6 @@ export interface RulePass {
 /** Findings of every rule except role-limits, placed in the whole text. */
 export function runRules(sentences: Sentences, pass: RulePass, lineStarts: number[]): Finding[] {
   const findings: Finding[] = [];
-  const parts: Array<{ text: string; findings: LocalFinding[] }> = [];
   for (let i = 0; i < sentences.count; i++) {
     let local = sentenceFindings(sentences, i, pass);
     // "Try writing it down. What do you think?": the next sentence hands the decision back, as
@@ -59,14 +57,9 @@ export function runRules(sentences: Sentences, pass: RulePass, lineStarts: numbe
     if (local.length && i + 1 < sentences.count && handsChoiceBack(sentences, i + 1, pass.pack)) {
       local = local.filter((f) => !pass.rules.some(([r]) => r.rule.id === f.ruleId && r.skip.has('choice')));
     }
-    parts.push({ text: sentences.sentence(i).text, findings: local });
-  }
-  // Two rewrites in one message take different frames (src/rewrite/vary.ts).
-  const varied = parts.length > 1 ? varyFrames(parts) : parts.map((p) => p.findings);
-  varied.forEach((local, i) => {
     const placement = { at: sentences.offset(i), lineStarts };
     for (const f of local) findings.push(placeFinding(f, placement));
-  });
+  }
   return findings;
 }
 
