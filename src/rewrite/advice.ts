@@ -65,6 +65,7 @@ export interface ClauseLexicon {
   haltVerbs: Set<string>;
   asideLinks: Set<string>;
   asideOpeners: Set<string>;
+  farewells: Set<string>;
 }
 
 const lexiconCache = new WeakMap<Record<string, string>, ClauseLexicon | null>();
@@ -109,6 +110,7 @@ export function clauseLexicon(strings: Record<string, string>): ClauseLexicon | 
         haltVerbs: words(strings['haltVerbs']),
         asideLinks: words(strings['asideLinks']),
         asideOpeners: words(strings['asideOpeners']),
+        farewells: new Set((strings['farewells'] ?? '').split('|').map((f) => f.trim().toLowerCase()).filter(Boolean)),
       }
     : null;
   lexiconCache.set(strings, lex);
@@ -363,7 +365,9 @@ export function adviceClause(inp: AdviceInput): AdviceClause {
     toks.slice(0, start).some((t) => t.word) || keptOpener(toks, text, ms, inp.from, lex) !== '' || (lex.keepLinks.has(toks[ms]?.norm ?? '') && ms < inp.from);
   flag('inner', inner);
   flag('outer', !inner);
-  if (!act || (first && lex.notVerbs.has(first.norm)) || noSubject) {
+  // "take good care", "stay safe": a farewell, not advice; no frame is put around it.
+  const farewell = lex.farewells.has(act.toLowerCase().replace(/[^\p{L}\s']/gu, '').replace(/\s+/g, ' ').trim());
+  if (!act || (first && lex.notVerbs.has(first.norm)) || noSubject || farewell) {
     delete values['act...'];
     delete values['mind...'];
     delete values['pos...'];
