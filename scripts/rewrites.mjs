@@ -28,7 +28,7 @@ const FUNCTION_WORDS = new Set(
 
 const EMERGENCY = /\b(?:911|999|112|988|er|a&e|emergency|ambulance|crisis|samaritans|lifeline)\b/gi;
 const FIRST_PERSON = /\b(?:I|I'm|I'd|I've|me|my)\b/;
-const AUTONOMY = /what do you think|up to you|your call|fit for you|take or leave|you know best|how is it for you|for you\b.*\?|do you think|would you like|if any appeal|what might|what would|only you can say|for what it's worth/i;
+const AUTONOMY = /what do you think|what do you reckon|how do you see it|up to you|your call|fit for you|take or leave|you know best|how is it for you|for you\b.*\?|do you think|would you like|if any appeal|what might|what would|only you can say|for what it's worth/i;
 
 /**
  * The frame of a suggestion: its text after the words it keeps from the start of the range it
@@ -93,13 +93,18 @@ export function checkRewrite(input, checker, applySuggestion) {
     const f = current[0];
     const s = f.suggestions[0];
     const replaced = out.slice(s.range[0], s.range[1]);
-    const before = contentWords(replaced);
+    // A rule that is not advice replaces its own flagged words by design ('a total psycho'); the
+    // writer's other words in the range must stay.
+    const own = f.category === 'directive' ? new Set() : new Set(contentWords(f.text));
+    const before = contentWords(replaced).filter((w) => !own.has(w));
     const after = new Set(contentWords(s.text));
     rec.total += before.length;
     rec.kept += before.filter((w) => after.has(w)).length;
     rec.problems.push(...grammarProblems(s.text));
-    if (!FIRST_PERSON.test(s.text)) rec.firstPerson = false;
-    if (!AUTONOMY.test(s.text)) rec.autonomy = false;
+    // Advice frames speak in the first person and hand the choice back; a question about a
+    // person ('What's it been like dealing with your boss?') is not advice and needs neither.
+    if (f.category === 'directive' && !FIRST_PERSON.test(s.text)) rec.firstPerson = false;
+    if (f.category === 'directive' && !AUTONOMY.test(s.text)) rec.autonomy = false;
     for (const e of replaced.match(EMERGENCY) ?? []) if (!s.text.toLowerCase().includes(e.toLowerCase())) rec.emergencyKept = false;
     const [one, two] = f.suggestions;
     if (round === 0) rec.frame = opening(frameOf(out, one));

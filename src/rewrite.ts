@@ -48,7 +48,13 @@ export function render(template: string, scope: TemplateScope): string | null {
           failed = true;
           return '';
         }
+        const input = value;
         value = t(value);
+        // A transform that finds nothing certain ("" from words it had) yields no suggestion.
+        if (!value && input) {
+          failed = true;
+          return '';
+        }
       }
     }
     return value;

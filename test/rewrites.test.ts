@@ -176,6 +176,63 @@ describe('the advice clause', () => {
   });
 });
 
+describe('failure kinds of the strict read (issue 14, third session)', () => {
+  const firstTwo = (text: string): string[] =>
+    (checker.check(text).findings.find((g) => g.suggestions.length)?.suggestions ?? []).slice(0, 2).map((s) => applySuggestion(text, s));
+
+  it('a mindset with a manner is asked about, and its second suggestion is no "help to" either', () => {
+    expect(top('You should think more positively.')).toBe('I wonder what thinking more positively might look like for you. What do you think?');
+    expect(top('Try to see things differently for a bit.')).toMatch(/^I wonder what seeing things differently for a bit might look like for you/);
+    for (const text of ['You should think more positively.', 'Try to be kinder to yourself.', 'You need to love yourself more.']) {
+      for (const s of firstTwo(text)) expect(s, text).not.toMatch(/help to|an option/);
+    }
+    // A concrete action with a manner word stays an action.
+    expect(top('You must see a doctor urgently, this could be serious.')).toMatch(/^I wonder if it might help to see a doctor urgently/);
+    expect(top('Think about your options carefully before you sign anything.')).not.toMatch(/look like for you/);
+  });
+
+  it('"stop being…" asks what might help them stop', () => {
+    expect(top('Stop being so hard on yourself.')).toBe("I'm curious: what might help you stop being so hard on yourself?");
+  });
+
+  it('crude words keep a casual frame in both suggestions', () => {
+    for (const text of ['Tell him to piss off.', 'You should just dump the bastard.', 'Get your arse to the doctor tomorrow.']) {
+      const two = firstTwo(text);
+      expect(two, text).toHaveLength(2);
+      for (const s of two) expect(s, text).toMatch(/reckon|your call/);
+      for (const s of two) expect(s, text).not.toMatch(/^I wonder if|^I'm wondering whether/);
+    }
+  });
+
+  it("a linked condition or a clause after the reason stays the writer's sentence", () => {
+    expect(top('try to keep your mind occupied, and if you love life, life will love you back.')).toMatch(
+      /occupied — (?:what do you think\?|it's up to you\.) And if you love life, life will love you back\.$/,
+    );
+    expect(top("Keep a note of what you eat, even if it's only rough, the dietitian will want to see it.")).toBe(
+      "It's up to you, but I wonder if it might help to keep a note of what you eat, even if it's only rough. The dietitian will want to see it.",
+    );
+    // A reason with a condition of its own keeps its main clause: no dangling "because when you are tired".
+    expect(top('You should talk to her because when you are tired, everything is harder.')).toBe(
+      'I wonder if it might help to talk to her because when you are tired, everything is harder — what do you think?',
+    );
+    // A noun phrase after a comma is an aside only when its own verb follows.
+    expect(top('honestly just put the phone down and go to bed, the messages will still be there in the morning and you\'ll feel better.')).toMatch(
+      /go to bed — .* The messages will still be there in the morning and you'll feel better\.$/,
+    );
+  });
+
+  it('stigma is answered with a question about the person, never an invented state', () => {
+    expect(top('Your boss is a psycho.')).toBe("What's it been like dealing with your boss?");
+    expect(top('He sounds totally unhinged.')).toBe("What's it been like dealing with him?");
+    expect(top('Your dad sounds like a real maniac when he drinks.')).toBe("What's it been like dealing with your dad when he drinks?");
+    for (const text of ['Your boss is a psycho.', 'My ex is a psycho.', 'He sounds totally unhinged.']) {
+      for (const f of checker.check(text).findings) {
+        for (const s of f.suggestions) expect(s.text, text).not.toMatch(/going through a lot|dealing with my\b|^Seems/);
+      }
+    }
+  });
+});
+
 describe('grammar check', () => {
   it('catches the broken forms the blind review named', () => {
     for (const bad of [

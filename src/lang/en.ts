@@ -7,7 +7,7 @@
  */
 import type { LanguageSupport } from './types.js';
 import { mayHaveTag, tagSentence } from './en/imperatives.js';
-import { firstPerson, gerundPhrase } from './en/inflect.js';
+import { firstPerson, gerundPhrase, personAsked, personObject } from './en/inflect.js';
 
 export { warmUpEnglish } from './en/compromise.js';
 export { gerundOf, gerundPhrase, firstPerson } from './en/inflect.js';
@@ -19,5 +19,7 @@ export const en: LanguageSupport = {
   transforms: {
     gerund: gerundPhrase,
     firstperson: firstPerson,
+    person: personObject,
+    personhas: personAsked,
   },
 };

@@ -25,6 +25,7 @@ export interface ClauseToken {
 export const ADVICE_NAMES = [
   'tail', 'act...', 'mind...', 'pos...', 'list', 'single', 'ger', 'mindset', 'neg', 'casual', 'plain',
   'gsafe', 'short', 'long', 'brief', 'notbrief', 'medium', 'lengthy', 'notlengthy', 'notail', 'inner', 'outer',
+  'halt', 'halt...', 'crude',
 ] as const;
 
 /** Words of the action plus its tail from which the frame puts the choice first. */
@@ -56,6 +57,15 @@ export interface ClauseLexicon {
   objectVerbs: Set<string>;
   openers: string[][];
   fillers: Set<string>;
+  crudeWords: Set<string>;
+  adverbMindset: Set<string>;
+  mindsetAdverbs: Set<string>;
+  mindsetObjects: Set<string>;
+  notManner: Set<string>;
+  haltVerbs: Set<string>;
+  asideLinks: Set<string>;
+  asideOpeners: Set<string>;
+  farewells: Set<string>;
 }
 
 const lexiconCache = new WeakMap<Record<string, string>, ClauseLexicon | null>();
@@ -92,6 +102,15 @@ export function clauseLexicon(strings: Record<string, string>): ClauseLexicon | 
           .filter((o) => o.length)
           .sort((x, y) => y.length - x.length),
         fillers: words(strings['aloneFillers']),
+        crudeWords: words(strings['crudeWords']),
+        adverbMindset: words(strings['adverbMindset']),
+        mindsetAdverbs: words(strings['mindsetAdverbs']),
+        mindsetObjects: words(strings['mindsetObjects']),
+        notManner: words(strings['notManner']),
+        haltVerbs: words(strings['haltVerbs']),
+        asideLinks: words(strings['asideLinks']),
+        asideOpeners: words(strings['asideOpeners']),
+        farewells: new Set((strings['farewells'] ?? '').split('|').map((f) => f.trim().toLowerCase()).filter(Boolean)),
       }
     : null;
   lexiconCache.set(strings, lex);
@@ -160,6 +179,14 @@ export function adviceClause(inp: AdviceInput): AdviceClause {
       asideAt = k;
       break;
     }
+    // "Try to keep busy, and if you get bored, ring me": a linked clause with a condition of its
+    // own is a new thought of the writer's, kept as a sentence after the rewrite, not a dangling
+    // "and if you get bored" inside the frame.
+    if (t.text === ',' && k > a + 1 && lex.asideLinks.has(next) && lex.asideOpeners.has(toks[k + 2]?.norm ?? '')) {
+      split = k;
+      asideAt = k + 1;
+      break;
+    }
     // "Think of it like chess, don't count your losses": a second, negated directive after a
     // comma is a sentence of its own, not part of this action (its own finding rewrites it).
     if (t.text === ',' && toks[k + 1]?.word && lex.negations.has(next) && k > a + 1) {
@@ -167,7 +194,10 @@ export function adviceClause(inp: AdviceInput): AdviceClause {
       asideAt = k + 1;
       break;
     }
-    const plainNext = !lex.notAside.has(next) && !lex.tailJoin.has(next) && !lex.subordinators.has(next) && !lex.listEnds.has(next);
+    // "…, the messages will still be there": a noun phrase after the comma starts an aside
+    // only when its verb follows within the next few words (not "buy milk, the bread and eggs").
+    const nounAside = lex.notAside.has(next) && hasFinite(k + 2, Math.min(b, k + 6), tagAt);
+    const plainNext = (!lex.notAside.has(next) || nounAside) && !lex.tailJoin.has(next) && !lex.subordinators.has(next) && !lex.listEnds.has(next);
     if (t.text === ',' && toks[k + 1]?.word && plainNext && !isVerbTag(tagAt(k + 1))) {
       // "Keep at it mate, exams are brutal i know": a finite verb after the comma starts a
       // clause of the writer's own, kept as a sentence after the rewrite.
@@ -198,9 +228,13 @@ export function adviceClause(inp: AdviceInput): AdviceClause {
   const comma = split < b && toks[split]!.text === ',';
   const tailStart = comma ? split + 1 : split;
   let tail = '';
-  const asideFrom = asideAt >= 0 ? toks[asideAt]!.start : -1;
-  if (tailStart < b && asideAt < 0) {
-    let e = b;
+  // "…, even if it's not affordable, in situations like this there are…": a clause of the
+  // writer's own after their reason is kept as a sentence, not run on inside the frame.
+  const tailEnd = asideAt < 0 ? tailAside(inp, tailStart, b, tagAt) : -1;
+  if (tailEnd >= 0) asideAt = tailEnd + 1;
+  let asideFrom = asideAt >= 0 ? toks[asideAt]!.start : -1;
+  if (tailStart < b && (asideAt < 0 || tailEnd >= 0)) {
+    let e = tailEnd >= 0 ? tailEnd : b;
     while (e > tailStart && !toks[e - 1]!.word) e--;
     const piece = e > tailStart ? text.slice(toks[tailStart]!.start, toks[e - 1]!.end) : '';
     if (piece) tail = (comma ? ', ' : ' ') + piece;
@@ -212,6 +246,18 @@ export function adviceClause(inp: AdviceInput): AdviceClause {
   while (rem && '.!?…'.includes(rem[rem.length - 1]!)) rem = rem.slice(0, -1);
   const remFirst = rem.split(/\s+/)[0]?.toLowerCase().replace(/[^\p{L}']/gu, '') ?? '';
   if (rem && asideAt < 0 && (lex.subordinators.has(remFirst) || lex.tailJoin.has(remFirst))) {
+    // The remainder's own tokens: a clause of the writer's after its reason stays a sentence.
+    let r = b;
+    while (r < toks.length && !(toks[r]!.word && toks[r]!.norm === remFirst)) r++;
+    const c = r < toks.length ? tailAside(inp, r, toks.length, tagAt) : -1;
+    if (c >= 0) {
+      tail += ', ' + text.slice(toks[r]!.start, toks[c - 1]!.end);
+      asideFrom = toks[c + 1]!.start;
+    } else tail += ', ' + rem;
+    remainderJoined = true;
+  } else if (rem && asideAt < 0 && tail && nestedCondition(toks, tailStart, b, lex)) {
+    // "…because when you are tired, everything is harder": the reason's own condition needs the
+    // clause after the comma; cut there, "because when you are tired" would dangle.
     tail += ', ' + rem;
     remainderJoined = true;
   }
@@ -236,9 +282,18 @@ export function adviceClause(inp: AdviceInput): AdviceClause {
   let mi = 0;
   while (mi + 1 < actToks.length && lex.tryLead.has(toks[actToks[mi]!]!.norm) && toks[actToks[mi + 1]!]!.norm === 'to') mi += 2;
   const mindStart = actToks[mi];
-  const mindset =
-    !tail && !neg && !list && mindStart !== undefined && actToks.length - mi <= 8 &&
-    lex.mindsetVerbs.has(toks[mindStart]!.norm) && toks[mindStart + 1]?.norm !== 'me';
+  // "think more positively", "see things differently": a verb of thought with a manner is a
+  // way of being, not an action ("think about the options" is one).
+  const manner = (k: number | undefined) => {
+    const w = k === undefined ? undefined : toks[k];
+    return !!w?.word && (lex.mindsetAdverbs.has(w.norm) || (/^\p{L}{3,}ly$/u.test(w.norm) && !lex.notManner.has(w.norm)));
+  };
+  const mindNorm = mindStart !== undefined ? toks[mindStart]!.norm : '';
+  // The manner may follow a short object: "see things differently", "look at it more calmly".
+  // Only over words of a view ("things", "it", "at"), never a concrete object ("see a doctor urgently").
+  const mannered = [1, 2, 3].some((d) => manner(actToks[mi + d]) && actToks.slice(mi + 1, mi + d).every((k) => lex.mindsetObjects.has(toks[k]!.norm)));
+  const mindVerb = lex.mindsetVerbs.has(mindNorm) || (lex.adverbMindset.has(mindNorm) && mannered);
+  const mindset = !tail && !neg && !list && mindVerb && actToks.length - mi <= 8 && toks[mindStart! + 1]?.norm !== 'me';
   const mind = mindStart !== undefined ? text.slice(toks[mindStart]!.start, toks[actEnd - 1]!.end) : '';
   // A list ends without its "etc": the frame says the writer offers some of these.
   let listText = act;
@@ -249,14 +304,18 @@ export function adviceClause(inp: AdviceInput): AdviceClause {
     listText = text.slice(toks[a]!.start, toks[e - 1]!.end);
   }
   const sentenceWords = toks.filter((t) => t.word);
+  // Crude words ("tell him to piss off") stay the writer's, in a frame of their register.
+  const crude = sentenceWords.some((t) => lex.crudeWords.has(t.norm));
   const casual =
+    crude ||
     sentenceWords.some((t) => lex.casualWords.has(t.norm)) ||
     /!{2,}/.test(text.slice(toks[0]?.start ?? 0, toks[toks.length - 1]?.end ?? 0)) ||
     (/^\p{Ll}/u.test(toks.find((t) => t.word)?.text ?? '') && !/[.?!]$/.test(toks[toks.length - 1]?.text ?? ''));
   const second = toks[actToks[1] ?? -1];
   const gsafe =
     !neg && !list && !tail && !!first && !/ing$/i.test(first.norm) && /^\p{L}+$/u.test(first.norm) &&
-    !lex.notVerbs.has(first.norm) && !(second && /ing$/i.test(second.norm)) && !lex.leadDrop.has(first.norm);
+    !lex.notVerbs.has(first.norm) && !(second && /ing$/i.test(second.norm)) && !lex.leadDrop.has(first.norm) &&
+    !/\b(?:and|or)\s+\p{L}+\s+\p{L}+ing\b/iu.test(act);
   const n = actToks.length;
   const emergency = toks.slice(inp.from, inp.to).some((t) => lex.emergency.has(t.norm)) || /\b(?:a&e|a & e)\b/i.test(act);
   // "Chest pains are something to mention to your GP": the subject is the object of the action.
@@ -276,6 +335,13 @@ export function adviceClause(inp: AdviceInput): AdviceClause {
   flag('mindset', mindset);
   flag('neg', neg && posAt !== undefined);
   flag('casual', casual);
+  flag('crude', crude);
+  // "Stop being so hard on yourself": what might help them stop, asked, not an option offered.
+  const haltAt = actToks[1];
+  if (!neg && !list && first && lex.haltVerbs.has(first.norm) && haltAt !== undefined && /\p{L}ing$/u.test(toks[haltAt]!.norm)) {
+    values['halt...'] = text.slice(toks[haltAt]!.start, toks[actEnd - 1]!.end);
+    flag('halt', true);
+  }
   flag('plain', !casual);
   flag('gsafe', gsafe);
   flag('short', n <= 4);
@@ -299,12 +365,56 @@ export function adviceClause(inp: AdviceInput): AdviceClause {
     toks.slice(0, start).some((t) => t.word) || keptOpener(toks, text, ms, inp.from, lex) !== '' || (lex.keepLinks.has(toks[ms]?.norm ?? '') && ms < inp.from);
   flag('inner', inner);
   flag('outer', !inner);
-  if (!act || (first && lex.notVerbs.has(first.norm)) || noSubject) {
+  // "take good care", "stay safe": a farewell, not advice; no frame is put around it.
+  const farewell = lex.farewells.has(act.toLowerCase().replace(/[^\p{L}\s']/gu, '').replace(/\s+/g, ' ').trim());
+  if (!act || (first && lex.notVerbs.has(first.norm)) || noSubject || farewell) {
     delete values['act...'];
     delete values['mind...'];
     delete values['pos...'];
+    delete values['halt...'];
   }
   return { values, remainderJoined, asideFrom, emergency, subjectFrom: fronted ? fronted.from : -1 };
+}
+
+/** A finite verb between tokens `from` and `to` (not an imperative): the words are a clause. */
+function hasFinite(from: number, to: number, tagAt: (i: number) => Set<string> | undefined): boolean {
+  for (let j = from; j < to; j++) {
+    const tj = tagAt(j);
+    if (tj?.has('Copula') || ((tj?.has('PresentTense') || tj?.has('PastTense') || tj?.has('Modal')) && !tj?.has('Imperative'))) return true;
+  }
+  return false;
+}
+
+/**
+ * Where the writer's reason ends and a clause of their own begins: the comma before it, or -1.
+ * Only after a reason with one subordinator ("even if it's not affordable, there are…"); a
+ * reason that nests another ("because when you're tired, everything…") is left whole.
+ */
+function tailAside(inp: AdviceInput, from: number, to: number, tagAt: (i: number) => Set<string> | undefined): number {
+  const { toks, lex } = inp;
+  let subs = 0;
+  for (let k = from; k < to; k++) {
+    const t = toks[k]!;
+    if (t.word && lex.subordinators.has(t.norm) && t.norm !== 'even' && t.norm !== 'as') subs++;
+    if (t.text !== ',' || k === from || subs > 1) continue;
+    const next = toks[k + 1];
+    if (!next?.word || lex.subordinators.has(next.norm) || lex.tailJoin.has(next.norm)) continue;
+    if (lex.asideLinks.has(next.norm) || (lex.notAside.has(next.norm) && !hasFinite(k + 2, Math.min(to, k + 6), tagAt))) continue;
+    if (isVerbTag(tagAt(k + 1))) continue;
+    let e = k + 1;
+    while (e < to && toks[e]!.text !== ',') e++;
+    if (hasFinite(k + 2, e, tagAt)) return k;
+  }
+  return -1;
+}
+
+/** A reason that opens a condition of its own ("because when…", "since if…"). */
+function nestedCondition(toks: ClauseToken[], from: number, to: number, lex: ClauseLexicon): boolean {
+  let k = from;
+  while (k < to && !toks[k]!.word) k++;
+  if (k >= to || !(lex.subordinators.has(toks[k]!.norm) || lex.reasonLinks.has(toks[k]!.norm))) return false;
+  for (let j = k + 1; j < to; j++) if (toks[j]!.word && lex.asideOpeners.has(toks[j]!.norm)) return true;
+  return false;
 }
 
 /**

@@ -156,3 +156,44 @@ export function firstPerson(phrase: string): string {
     return r ?? w;
   });
 }
+
+const SUBJECT_PRONOUNS: Record<string, [string, string]> = {
+  he: ['him', 'has he'], "he's": ['him', 'has he'], she: ['her', 'has she'], "she's": ['her', 'has she'],
+  they: ['them', 'have they'], "they're": ['them', 'have they'], him: ['him', 'has he'], them: ['them', 'have they'],
+};
+/** Determiners that open a person named by the writer as someone the reader knows ("your boss"). */
+const PERSON_DETERMINERS = new Set(['your', 'ur', 'his', 'her', 'their', 'the', 'this', 'that', 'these', 'those']);
+
+/**
+ * The person a sentence is about, from the words before a label ("Her ex", "your boss") or the
+ * label's own subject ("He sounds unhinged"): [object form, "has/have" + subject], or null when
+ * it is not certain (the writer's own "my ex", "people", "someone").
+ */
+function personOf(words: string): [string, string] | null {
+  const list = words.trim().split(/\s+/).filter(Boolean);
+  const lower = list.map((w) => w.toLowerCase().replace(/’/g, "'"));
+  const pron = lower.length ? SUBJECT_PRONOUNS[lower[0]!] : undefined;
+  if (pron && Object.hasOwn(SUBJECT_PRONOUNS, lower[0]!)) return pron;
+  for (let i = Math.max(0, list.length - 4); i < list.length; i++) {
+    if (!PERSON_DETERMINERS.has(lower[i]!) || i === list.length - 1) continue;
+    const rest = list.slice(i);
+    if (!rest.every((w) => /^\p{L}[\p{L}'’-]*$/u.test(w))) return null;
+    const phrase = lowerFirst(rest.join(' '));
+    const last = lower[lower.length - 1]!;
+    const plural = /[^su]s$/.test(last) || lower[i] === 'these' || lower[i] === 'those';
+    return [phrase, `${plural ? 'have' : 'has'} ${phrase}`];
+  }
+  const last = lower[lower.length - 1];
+  if (last && Object.hasOwn(SUBJECT_PRONOUNS, last)) return SUBJECT_PRONOUNS[last]!;
+  return null;
+}
+
+/** "Your boss" → "your boss", "He sounds unhinged" → "him"; '' when the person is not certain. */
+export function personObject(words: string): string {
+  return personOf(words)?.[0] ?? '';
+}
+
+/** "Your boss" → "has your boss", "They are nuts" → "have they"; '' when not certain. */
+export function personAsked(words: string): string {
+  return personOf(words)?.[1] ?? '';
+}
