@@ -10,6 +10,8 @@
  * `npm run bench` prints the same figures. Raised 175 → 185 kB when the rewrite of the advice
  * clause (src/rewrite/advice.ts) and its templates in the English pack landed (179.5 kB);
  * the pack's repeated suggest blocks are the next thing to shrink (`split-packs --dedupe-suggest`).
+ * The sv and da packs 30 → 33 kB with issue 15's structural rules (inverted conditionals,
+ * third-person labels, releases; sv 31.2 kB); a Swedish-only app is still well under 60 kB.
  */
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error -- plain ESM script shared with the bench, no types
@@ -17,7 +19,7 @@ import { bundleSizes } from '../scripts/bundle-size.mjs';
 import { root } from './helpers.js';
 
 const KB = 1024;
-const BUDGET = { core: 185 * KB, svAlone: 60 * KB, daAlone: 60 * KB, sv: 30 * KB, da: 30 * KB };
+const BUDGET = { core: 185 * KB, svAlone: 60 * KB, daAlone: 60 * KB, sv: 33 * KB, da: 33 * KB };
 type Size = { gzip: number; inputs: string[]; text: string };
 
 describe('browser bundle size (esbuild, minified, gzip)', () => {
