@@ -271,6 +271,7 @@ export const IMPLICIT_LEXICONS = {
 /** Guards the engine reads by name (besides `guard:name` in an `unless` list). A pack may define any of them. */
 export const IMPLICIT_GUARDS = {
   question: 'A sentence ending in "?" is a question (skip `question`) only when this guard matches; without the guard, every one is.',
+  unmarkedQuestion: 'A sentence without a closing "?" is still a question (skip `question`) when this guard matches ("Is there anyone you could talk to").',
   rhetorical: 'Questions that state their point ("Aren\'t you being a bit dramatic?"): not shielded by skip `question`.',
   reported: 'Reporting phrases ("you said (that)"): what follows, up to the end of the clause, is reported speech (skip `reported`).',
   choice: 'Choice cues ("if you like", "it\'s up to you"): they cover the instruction in the same clause run (skip `choice`).',

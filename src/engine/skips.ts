@@ -68,7 +68,9 @@ function isQuestion(pack: CompiledPack, st: SentenceState): boolean {
   const toks = st.sentence.tokens;
   let k = toks.length - 1;
   while (k >= 0 && !toks[k]!.word && toks[k]!.text !== '?') k--;
-  if (k < 0 || toks[k]!.text !== '?') return false;
+  // Chat often drops the mark: an inverted opening ("Is there anyone you could talk to") is a
+  // question where the pack's `unmarkedQuestion` guard says so.
+  if (k < 0 || toks[k]!.text !== '?') return !!pack.guards['unmarkedQuestion'] && guardHolds('unmarkedQuestion', pack, st);
   return pack.guards['question'] ? guardHolds('question', pack, st) : true;
 }
 
