@@ -10,7 +10,6 @@ import { conjugate, lexiconTag, preTagged, tagSpan } from './compromise.js';
 import { COORD_ADVERBS, NOT_GERUND } from './inflect.js';
 
 const CLAUSE_PUNCT = new Set([',', ';', ':', '–', '—', '(']);
-const NOUNISH = ['Singular', 'Noun', 'Adjective'];
 const SUBORDINATORS = new Set([
   'if', 'when', 'whenever', 'once', 'after', 'before', 'since', 'as', 'while', 'until', 'till', 'unless', 'though', 'although', 'whether', 'because',
   'even', 'whatever', 'wherever', 'whoever',
@@ -24,6 +23,8 @@ const POSSESSIVE_YOU = new Set(['your', 'ur', 'yer']);
 const LEADERS = new Set(['please', 'just', 'so', 'then', 'and', 'also', 'now', 'maybe', 'perhaps']);
 const PLEASE = new Set(['please', 'pls', 'plz']);
 const SUBJECTS = new Set(['i', 'you', 'he', 'she', 'we', 'they', 'it', 'u', 'ya', 'there']);
+/** A subject with its finite verb in one word: "you're", "I'll", "she's". */
+const WITH_FINITE = /\w['’](?:ll|d|m|re|ve|s)$/;
 
 /**
  * Tags per token. compromise tags a clause-initial verb after a comma as a noun ("If it gets
@@ -178,7 +179,7 @@ function markImperatives(sentence: Sentence, tags: Array<Set<string>>): void {
       let statement = false;
       for (let k = b + 1; k < g; k++) {
         const w = toks[k]!.norm;
-        if (isFinite(tags[k]!) || SUBJECTS.has(w) || /\w['’](?:ll|d|m|re|ve|s)$/.test(w)) statement = true;
+        if (isFinite(tags[k]!) || SUBJECTS.has(w) || WITH_FINITE.test(w)) statement = true;
       }
       if (statement) continue;
     }
@@ -238,7 +239,8 @@ function governor(toks: Token[], i: number): number {
   return k;
 }
 
-const PERSONAL_SUBJECTS = new Set(['i', 'you', 'he', 'she', 'we', 'they', 'u', 'ya']);
+/** Subjects that are people, not "it" or "there" ("make it count" is no subject-verb pair). */
+const PERSONAL_SUBJECTS = new Set([...SUBJECTS].filter((w) => w !== 'it' && w !== 'there'));
 /** The word at `g`, or before it past adverbs ("I usually", "you always really"). */
 function subjectBefore(toks: Token[], tags: Array<Set<string>>, g: number): string {
   let k = g;
@@ -274,7 +276,7 @@ function sharesGovernor(toks: Token[], tags: Array<Set<string>>, link: number): 
     }
     const tg = tags[k]!;
     if (tg.has('Imp') || tg.has('ImpGerund')) return false;
-    if (isFinite(tg) || /\w['’](?:ll|d|m|re|ve|s)$/.test(t.norm)) return true;
+    if (isFinite(tg) || WITH_FINITE.test(t.norm)) return true;
     if (tg.has('Infinitive') || tg.has('Imperative')) {
       const g = governor(toks, k);
       return g >= 0 && (GOVERNS_INFINITIVE.has(toks[g]!.norm) || PERSONAL_SUBJECTS.has(subjectBefore(toks, tags, g)));
