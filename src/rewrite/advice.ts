@@ -34,6 +34,7 @@ export const ADVICE_NAMES = [
 /** Words of the action plus its tail from which the frame puts the choice first. */
 const LENGTHY = 12;
 const PICTO = /\p{Extended_Pictographic}/u;
+const NOT_WORDS = new Set(['not', 'never']);
 
 export interface AdviceInput {
   toks: ClauseToken[];
@@ -183,7 +184,11 @@ export function adviceClause(inp: AdviceInput): AdviceClause {
   for (let k = a; k < actEnd; k++) if (toks[k]!.word) actToks.push(k);
   const first = toks[actToks[0] ?? a];
   const doNot = !!first && first.norm === 'do' && toks[actToks[1] ?? -1]?.norm === 'not';
-  const neg = !!first && (lex.negations.has(first.norm) || doNot);
+  // "The trick is not to overthink it": the negation sits before the captured verb; the action
+  // is then what not to do, never the verb alone (that would turn the advice round).
+  const before = (k: number) => toks[inp.from - k]?.norm ?? '';
+  const negBefore = a === inp.from && (NOT_WORDS.has(before(1)) || (before(1) === 'to' && NOT_WORDS.has(before(2))));
+  const neg = !!first && (lex.negations.has(first.norm) || doNot || negBefore);
   // A list: "etc", or a comma before another verb and a last item joined by "and"/"or" ("eat
   // better, sleep more and exercise"). One comma and no last item is an elaboration ("think of
   // it like chess, don't count your losses"), not a choice among several things.
@@ -242,7 +247,7 @@ export function adviceClause(inp: AdviceInput): AdviceClause {
   const flag = (name: string, on: boolean) => {
     if (on) values[name] = '';
   };
-  const posAt = actToks[doNot ? 2 : 1];
+  const posAt = negBefore ? actToks[0] : actToks[doNot ? 2 : 1];
   if (neg && posAt !== undefined) values['pos...'] = text.slice(toks[posAt]!.start, toks[actEnd - 1]!.end);
   if (mindset) values['mind...'] = mind;
   flag('list', list);
