@@ -138,12 +138,44 @@ export function sentenceSpans(text: string, lang: string): Array<[number, number
       const bits = splitBlockBreaks(seg);
       for (let i = 0; i < bits.length; i++) {
         const bit = bits[i]!;
-        if (i % 2 === 0) pushMerged(spans, text, offset, offset + bit.length);
+        if (i % 2 === 0) {
+          // Chat drops capitals: "i tried that. call her tomorrow." is two sentences, though
+          // the segmenter (UAX #29) reads a full stop before a lower-case word as no end.
+          let from = 0;
+          for (const cut of lowerCaseStarts(bit)) {
+            pushMerged(spans, text, offset + from, offset + cut);
+            from = cut;
+          }
+          pushMerged(spans, text, offset + from, offset + bit.length);
+        }
         offset += bit.length;
       }
     }
   }
   return spans;
+}
+
+const LOWER = /\p{Ll}/u;
+const LETTER = /\p{L}/u;
+/**
+ * Where a sentence starts with a lower-case word after a full stop inside `s`: after a word of
+ * two or more letters (not "a.m.", "J.", a number or "…"), a single full stop and white space.
+ * Abbreviations ("e.g. the") are joined back by {@link pushMerged}. One pass, linear: each
+ * word is looked at once, by the full stop after it.
+ */
+export function lowerCaseStarts(s: string): number[] {
+  const cuts: number[] = [];
+  for (let i = 1; i < s.length - 2; i++) {
+    if (s[i] !== '.' || s[i - 1] === '.' || s[i + 1] === '.') continue;
+    let j = i + 1;
+    while (j < s.length && (s[j] === ' ' || s[j] === '\t' || s[j] === '\n' || s[j] === '\r')) j++;
+    if (j === i + 1 || j >= s.length || !LOWER.test(s[j]!)) continue;
+    let w = i;
+    while (w > 0 && i - w < 3 && LETTER.test(s[w - 1]!)) w--;
+    if (i - w < 2 || (w > 0 && s[w - 1] === '.')) continue;
+    cuts.push(j);
+  }
+  return cuts;
 }
 
 /**

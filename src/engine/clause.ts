@@ -27,13 +27,16 @@ export function clauseCut(toks: Token[], from: number, pack: CompiledPack): { en
   if (r < toks.length && SENTENCE_END.has(toks[r]!.text)) {
     // After a run of sentence ends ("?!"), the carried text starts after the last of them.
     let j = r;
-    while (j + 1 < toks.length && SENTENCE_END.has(toks[j + 1]!.text)) j++;
+    while (j + 1 < toks.length && endRun(toks[j + 1]!.text)) j++;
     return { end: r, resume: j };
   }
   // A comma before a link ("…, and you…"): the carried text starts at the link.
   const commaLink = r < toks.length && toks[r]!.text === ',' && !!pack.lexicons['cutLinks']?.seqs.has(toks[r + 1]?.norm ?? '');
   return { end: r, resume: commaLink ? r + 1 : r };
 }
+
+/** Sentence ends and a comma typed after one ("ok., so"): the run a clause cut steps over. */
+const endRun = (t: string) => SENTENCE_END.has(t) || t === ',';
 
 function clauseCutIndex(toks: Token[], from: number, pack: CompiledPack): number {
   const starters = pack.lexicons['newClause'];
@@ -50,7 +53,7 @@ function clauseCutIndex(toks: Token[], from: number, pack: CompiledPack): number
     if (SENTENCE_END.has(t.text) && !(t.text === '.' && k > 0 && ABBREVIATIONS.has(toks[k - 1]!.norm))) {
       // A run of them ("..", "?!") cuts at its first, when a word follows the run.
       let j = k + 1;
-      while (j < toks.length && SENTENCE_END.has(toks[j]!.text)) j++;
+      while (j < toks.length && endRun(toks[j]!.text)) j++;
       if (toks[j]?.word) return k;
       k = j - 1;
       continue;
