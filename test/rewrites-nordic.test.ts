@@ -31,7 +31,7 @@ interface Lang {
 
 const LANGS: Record<'sv' | 'da', Lang> = {
   sv: {
-    drop: 'du ni borde bör måste ska skall behöver får kanske bara verkligen nog ju typ asså ärligt talat varför inte om jag var skulle det bästa bäst vore är att enda göra mitt råd försök testa prova sluta nu och mig min mitt mina',
+    drop: 'du ni borde bör måste ska skall behöver får kanske bara verkligen nog ju typ asså ärligt talat varför inte om jag var skulle det bästa bäst vore är att enda göra mitt råd försök testa prova sluta nu och mig min mitt mina inget ingenting inga ingen',
     firstPerson: /\b(jag|mig|min|mitt)\b/iu,
     autonomy: /\?|om du vill|vad tänker du|vad tror du|du vet bäst|upp till dig/iu,
     dangling: /\b(borde|bör|måste|ska|skall|behöver)\s+(du\s+)?(jag undrar|undrar jag|jag tänker|ett alternativ)/iu,
