@@ -31,7 +31,7 @@ interface Lang {
 
 const LANGS: Record<'sv' | 'da', Lang> = {
   sv: {
-    drop: 'du ni borde bör måste ska skall behöver får kanske bara verkligen nog ju typ asså ärligt talat varför inte om jag var skulle det bästa är att enda göra mitt råd försök testa prova sluta nu och mig min mitt mina',
+    drop: 'du ni borde bör måste ska skall behöver får kanske bara verkligen nog ju typ asså ärligt talat varför inte om jag var skulle det bästa bäst vore är att enda göra mitt råd försök testa prova sluta nu och mig min mitt mina inget ingenting inga ingen',
     firstPerson: /\b(jag|mig|min|mitt)\b/iu,
     autonomy: /\?|om du vill|vad tänker du|vad tror du|du vet bäst|upp till dig/iu,
     dangling: /\b(borde|bör|måste|ska|skall|behöver)\s+(du\s+)?(jag undrar|undrar jag|jag tänker|ett alternativ)/iu,
@@ -41,7 +41,7 @@ const LANGS: Record<'sv' | 'da', Lang> = {
     frames: /jag undrar|undrar jag|jag tänker att|ett alternativ jag/giu,
   },
   da: {
-    drop: 'du i burde bør skal må har brug for at er nødt til måske bare virkelig nok jo altså sgu ærligt talt hvorfor ikke hvis jeg var dig ville det bedste eneste gøre mit råd prøv stop med hold op nu og mig min mit mine',
+    drop: 'du i burde bør skal må har brug for at er nødt til måske bare virkelig nok jo altså sgu ærligt talt hvorfor ikke hvis jeg var dig ville det bedste bedst være så eneste gøre mit råd prøv stop med hold op nu og mig min mit mine',
     firstPerson: /\b(jeg|mig|min|mit)\b/iu,
     autonomy: /\?|hvis du har lyst|hvad tænker du|hvad tror du|hvad siger du|kender selv bedst/iu,
     dangling: /\b(burde|bør|skal|må)\s+(du\s+)?(jeg tænker|tænker jeg|jeg er nysgerrig|en mulighed)/iu,
@@ -134,7 +134,7 @@ for (const lang of ['sv', 'da'] as const) {
     it('flags the inputs and offers a rewrite', () => {
       const missed = recs.filter((r) => !r.flagged);
       // Detection misses are listed; the floor is what is reached.
-      expect(missed.length, show(missed, (r) => r.input)).toBeLessThanOrEqual(lang === 'sv' ? 0 : 4);
+      expect(missed.length, show(missed, (r) => r.input)).toBeLessThanOrEqual(0);
       expect(recs.filter((r) => r.flagged && !r.offered).map((r) => r.input)).toEqual([]);
     });
 
