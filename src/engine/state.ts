@@ -31,15 +31,24 @@ export function makeState(sentence: Sentence, pack: CompiledPack): SentenceState
   return { sentence, ctx, words: new Set(sentence.tokens.map((t) => t.norm)), cache: new Map() };
 }
 
-/** Can the pattern match here at all (one of its gate words is in the sentence)? */
+/**
+ * Can the pattern match here at all: is one of the words of its first required element in the
+ * sentence, and one of each other required element that can only match listed words?
+ */
 export function gateOpen(p: CompiledPattern, st: SentenceState): boolean {
-  if (!p.gate) return true;
-  // Whichever side is smaller is walked: a lexicon gate may list hundreds of words.
-  if (p.gateSet && p.gate.length > st.words.size) {
-    for (const w of st.words) if (p.gateSet.has(w)) return true;
-    return false;
+  if (p.gate) {
+    // Whichever side is smaller is walked: a lexicon gate may list hundreds of words.
+    if (p.gateSet && p.gate.length > st.words.size) {
+      if (!anyShared(st.words, p.gateSet)) return false;
+    } else if (!p.gate.some((w) => st.words.has(w))) return false;
   }
-  for (const w of p.gate) if (st.words.has(w)) return true;
+  for (const g of p.gates) if (!(g.size > st.words.size ? anyShared(st.words, g) : anyShared(g, st.words))) return false;
+  return true;
+}
+
+/** Whether a word of `walked` is in `other`. */
+function anyShared(walked: Set<string>, other: Set<string>): boolean {
+  for (const w of walked) if (other.has(w)) return true;
   return false;
 }
 
