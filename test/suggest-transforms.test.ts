@@ -29,3 +29,13 @@ describe('transforms once per input and match', () => {
     expect(f!.suggestions.map((s) => s.text).some((t) => /calling your doctor/.test(t))).toBe(true);
   });
 });
+
+describe('emoji in a replaced range', () => {
+  it('stay after the rewrite (the ASCII fast path skips only ranges without any)', () => {
+    const [f] = check('You should call your doctor 🙏', { lang: 'en' }).findings;
+    expect(f!.suggestions.length).toBeGreaterThan(0);
+    for (const s of f!.suggestions) expect(s.text).toContain('🙏');
+    const [plain] = check('You should call your doctor.', { lang: 'en' }).findings;
+    for (const s of plain!.suggestions) expect(s.text).not.toMatch(/\p{Extended_Pictographic}/u);
+  });
+});

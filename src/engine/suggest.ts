@@ -33,6 +33,8 @@ function restEnd(toks: Token[], from: number, end = toks.length): number {
   return e;
 }
 
+const NOT_ASCII = /[^\x00-\x7f]/;
+
 /** Templates that rewrite the clause's own words keep what follows the clause. */
 const usesTail = (template: string) => /\{[a-z][a-z0-9]*\.\.\.|\{rest\b/i.test(template);
 
@@ -138,7 +140,10 @@ export function buildSuggestions(templates: SuggestTemplate[], m: Match, st: Sen
     }
     replacement = tidy(replacement);
     // Emoji the writer put in the replaced range stay, after the rewrite.
-    const emoji = [...text.slice(range[0], range[1]).matchAll(/\p{Extended_Pictographic}\uFE0F?/gu)].map((e) => e[0]).filter((e) => !replacement.includes(e));
+    const replaced = text.slice(range[0], range[1]);
+    // (No pictograph is ASCII: a plain ASCII range needs no Unicode scan.)
+    const pictographs = NOT_ASCII.test(replaced) ? [...replaced.matchAll(/\p{Extended_Pictographic}\uFE0F?/gu)].map((e) => e[0]) : [];
+    const emoji = pictographs.filter((e) => !replacement.includes(e));
     if (emoji.length) replacement += ' ' + emoji.join('');
     if (!replacement || replacement === text.slice(range[0], range[1])) continue;
     if (out.some((s) => s.text === replacement)) continue;
