@@ -61,11 +61,55 @@ export interface CompiledPattern {
    */
   gates: Array<Set<string>>;
   /**
+   * The pack-wide index of these gates (set by {@link indexGates}) and their ids in it: a
+   * sentence then looks up its own words once for every gate of the pack.
+   */
+  gateIndex?: GateIndex;
+  gateIds?: number[];
+  /**
    * The normalised words a match can start with (its first consuming token), or null when a
    * tag, prefix, `*` or gap could start it: start positions whose token is not in the set are
    * not tried.
    */
   first: Set<string> | null;
+}
+
+/** The gate word sets of a pack's patterns, numbered, and for each word the gates it opens. */
+export class GateIndex {
+  readonly byWord = new Map<string, number[]>();
+  size = 0;
+  add(words: Iterable<string>): number {
+    const id = this.size++;
+    for (const w of words) {
+      const ids = this.byWord.get(w);
+      if (!ids) this.byWord.set(w, [id]);
+      else if (ids[ids.length - 1] !== id) ids.push(id);
+    }
+    return id;
+  }
+  /** Per gate id: 1 when one of `words` opens it. */
+  open(words: Iterable<string>): Uint8Array {
+    const out = new Uint8Array(this.size);
+    for (const w of words) {
+      const ids = this.byWord.get(w);
+      if (ids) for (const id of ids) out[id] = 1;
+    }
+    return out;
+  }
+}
+
+/** Number the gates of `patterns` (one pack's, compiled together) in one index. */
+export function indexGates(patterns: Iterable<CompiledPattern>): GateIndex {
+  const index = new GateIndex();
+  for (const p of patterns) {
+    if (p.gateIndex) continue;
+    const ids: number[] = [];
+    if (p.gate) ids.push(index.add(p.gate));
+    for (const g of p.gates) ids.push(index.add(g));
+    p.gateIndex = index;
+    p.gateIds = ids;
+  }
+  return index;
 }
 
 /** A compiled lexicon: first token → token sequences (longest first), plus prefixes. */

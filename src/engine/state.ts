@@ -3,7 +3,7 @@
  * when a pattern needs them) and the guards already evaluated.
  * @module
  */
-import { matchAll, matchAt, type CompiledPattern, type Match, type MatchContext } from '../pattern.js';
+import { matchAll, matchAt, type CompiledPattern, type GateIndex, type Match, type MatchContext } from '../pattern.js';
 import type { Sentence } from '../segment.js';
 import type { CompiledPack } from './compile.js';
 
@@ -13,6 +13,8 @@ export interface SentenceState {
   words: Set<string>;
   cache: Map<string, boolean>;
   regions?: { reported: Array<[number, number]>; quotes: Array<[number, number]> };
+  /** Per gate index (a pack's): which of its gates the sentence's words open. */
+  gates?: Map<GateIndex, Uint8Array>;
 }
 
 export function makeState(sentence: Sentence, pack: CompiledPack): SentenceState {
@@ -36,6 +38,12 @@ export function makeState(sentence: Sentence, pack: CompiledPack): SentenceState
  * sentence, and one of each other required element that can only match listed words?
  */
 export function gateOpen(p: CompiledPattern, st: SentenceState): boolean {
+  if (p.gateIndex && p.gateIds) {
+    let open = st.gates?.get(p.gateIndex);
+    if (!open) (st.gates ??= new Map()).set(p.gateIndex, (open = p.gateIndex.open(st.words)));
+    for (const id of p.gateIds) if (!open[id]) return false;
+    return true;
+  }
   if (p.gate) {
     // Whichever side is smaller is walked: a lexicon gate may list hundreds of words.
     if (p.gateSet && p.gate.length > st.words.size) {
