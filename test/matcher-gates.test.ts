@@ -76,3 +76,27 @@ describe('reused memos', () => {
     expect([0, 1, 2, 3, 4, 5, 6].map((i) => isClauseStart(ctx, i))).toEqual([true, true, false, true, true, true, false]);
   });
 });
+
+describe('the pack-wide gate index', () => {
+  it('gives the same answer as testing each pattern\'s gates directly, for every pattern of the English pack', async () => {
+    await import('../src/index.js');
+    const { compilePack } = await import('../src/engine/compile.js');
+    const { builtinPacks } = await import('../src/engine/registry.js');
+    const { makeState } = await import('../src/engine/state.js');
+    const { sentenceAt } = await import('../src/segment.js');
+    const pack = compilePack(builtinPacks.get('en'), 'rules/en');
+    const patterns = [...pack.rules.flatMap((r) => [...r.matches.flatMap((m) => [m.pattern, ...m.unless]), ...r.unless]), ...Object.values(pack.guards).flat()];
+    expect(patterns.every((p) => p.gateIndex === patterns[0]!.gateIndex && p.gateIds)).toBe(true);
+    let closed = 0;
+    for (const text of ['You should call your doctor.', 'Maybe try writing it down?', 'Everyone needs to get over it', 'I hear you, it has been hard.', 'ok']) {
+      const st = makeState(sentenceAt(text, 0, text.length, 'en'), pack);
+      for (const p of patterns) {
+        const { gateIndex: _index, gateIds: _ids, ...unindexed } = p;
+        const direct = gateOpen(unindexed, st);
+        expect(gateOpen(p, st)).toBe(direct);
+        if (!direct) closed++;
+      }
+    }
+    expect(closed).toBeGreaterThan(patterns.length);
+  });
+});
