@@ -77,19 +77,7 @@ export function joinLines(s: string): string {
 
 /** Spaces right before `,.;:?!` are removed: `s.replace(/ +([,.;:?!])/g, '$1')`. */
 export function dropSpaceBeforePunctuation(s: string): string {
-  // A scan, not a replace with a callback per run of spaces (one per word of every suggestion).
-  let out = '';
-  let last = 0;
-  for (let i = s.indexOf(' '); i >= 0 && i < s.length; i = s.indexOf(' ', i)) {
-    let j = i + 1;
-    while (j < s.length && s.charCodeAt(j) === 32) j++;
-    if (j < s.length && ',.;:?!'.includes(s[j]!)) {
-      out += s.slice(last, i);
-      last = j;
-    }
-    i = j;
-  }
-  return last === 0 ? s : out + s.slice(last);
+  return s.replace(/ +/g, (w, at: number) => (/[,.;:?!]/.test(s.charAt(at + w.length)) ? '' : w));
 }
 
 /**

@@ -53,15 +53,13 @@ export interface CompiledPattern {
   usesTags: boolean;
   /** Words of which at least one must be in the sentence (cheap gate); null = no gate. */
   gate: string[] | null;
-  /** The gate words as a set, for a sentence with fewer words than the gate has. */
-  gateSet: Set<string> | null;
   /**
    * The words of each other required element that can only match listed words (literal words,
    * word sequences, lexicons without prefixes): a sentence must hold one word of every set.
    */
   gates: Array<Set<string>>;
   /**
-   * The pack-wide index of these gates (set by {@link indexGates}) and their ids in it: a
+   * The index of these gates (set by {@link indexGates}: one per pack) and their ids in it: a
    * sentence then looks up its own words once for every gate of the pack.
    */
   gateIndex?: GateIndex;
@@ -214,7 +212,7 @@ export function compilePattern(source: string, lexicons: Record<string, Compiled
     if (words) gates.push(new Set(words));
   }
   return {
-    source, elements, anchored: elements[0]?.k === 'start', usesTags, gate, gateSet: gate && new Set(gate), gates, first: firstWords(elements, lexicons),
+    source, elements, anchored: elements[0]?.k === 'start', usesTags, gate, gates, first: firstWords(elements, lexicons),
   };
 }
 
@@ -331,12 +329,9 @@ class Failures {
   private gen = 0;
   /** Forget every mark; keys will be below `size`. */
   reset(size: number): this {
-    if (size > this.marks.length) {
+    // A new array (all marks 0) when this one is too small or its generations are used up.
+    if (size > this.marks.length || ++this.gen === 0xffffffff) {
       this.marks = new Uint32Array(Math.max(size, this.marks.length * 2));
-      this.gen = 0;
-    }
-    if (++this.gen === 0xffffffff) {
-      this.marks.fill(0);
       this.gen = 1;
     }
     return this;
@@ -349,8 +344,10 @@ class Failures {
   }
 }
 
-/** The memos of the matcher in use (it is synchronous); a nested call makes its own. */
-const shared = { real: new Failures(), guess: new Failures(), busy: false };
+/** The memos of the (synchronous) matcher, reused; a nested call makes its own. */
+const REAL = new Failures();
+const GUESS = new Failures();
+let busy = false;
 
 /**
  * True while the matcher asks "could the pattern match here whatever the tags are?": a tag
@@ -386,18 +383,15 @@ export interface Match {
   captures: Record<string, [number, number]>; // token index spans
 }
 
-/** Match lengths no caller changes: shared, so that a test of one token allocates nothing. */
+/** Match lengths no caller changes: shared, so that a failed test allocates nothing. */
 const NONE: readonly number[] = [];
-const LENGTH: ReadonlyArray<readonly number[]> = Array.from({ length: MAX_ELEMENTS + 1 }, (_, k) => [k]);
-const lengthOf = (k: number): readonly number[] => LENGTH[k] ?? [k];
+const ONE: readonly number[] = [1];
 
 function lexLengths(lex: CompiledLexicon, tokens: Token[], i: number): readonly number[] {
   const t = tokens[i];
   if (!t) return NONE;
-  let out: readonly number[] = NONE;
-  const add = (len: number) => {
-    out = out.length ? [...out, len] : lengthOf(len);
-  };
+  let out: number[] | undefined;
+  const add = (len: number) => (out ??= []).push(len);
   const seqs = lex.seqs.get(t.norm);
   if (seqs) {
     for (const seq of seqs) {
@@ -417,7 +411,7 @@ function lexLengths(lex: CompiledLexicon, tokens: Token[], i: number): readonly 
       break;
     }
   }
-  return out;
+  return out ?? NONE;
 }
 
 function atomLengths(a: Atom, ctx: MatchContext, i: number): readonly number[] {
@@ -430,7 +424,7 @@ function atomLengths(a: Atom, ctx: MatchContext, i: number): readonly number[] {
       return t.word && t.norm.startsWith(a.v) ? ONE : NONE;
     case 'seq': {
       for (let j = 0; j < a.v.length; j++) if (ctx.tokens[i + j]?.norm !== a.v[j]) return NONE;
-      return lengthOf(a.v.length);
+      return [a.v.length];
     }
     case 'any':
       return t.word ? ONE : NONE;
@@ -443,31 +437,42 @@ function atomLengths(a: Atom, ctx: MatchContext, i: number): readonly number[] {
   }
 }
 
-const ONE: readonly number[] = LENGTH[1]!;
-
 /** Find the first match of `p` starting at or after token `from`. */
 export function matchAt(p: CompiledPattern, ctx: MatchContext, from = 0): Match | null {
-  return withMemos(p, ctx, (real, guess) => matchFrom(p, ctx, from, { real, guess }));
+  return matches(p, ctx, from, true)[0] ?? null;
 }
 
-/** Run `fn` with the failure memos of `p` on this sentence, fresh (reused arrays unless nested). */
-function withMemos<T>(p: CompiledPattern, ctx: MatchContext, fn: (real: Failures, guess: Failures) => T): T {
-  const size = (p.elements.length + 1) * (ctx.tokens.length + 1);
-  if (shared.busy) return fn(new Failures().reset(size), new Failures().reset(size));
-  shared.busy = true;
-  try {
-    return fn(shared.real.reset(size), shared.guess.reset(size));
-  } finally {
-    shared.busy = false;
-  }
+/** All non-overlapping matches, left to right. */
+export function matchAll(p: CompiledPattern, ctx: MatchContext): Match[] {
+  return matches(p, ctx, 0, false);
 }
 
 /**
- * The first match at or after `from`. `memos.real` may be shared by calls on the same sentence
- * and pattern: it only records failures, which do not depend on the start.
+ * Matches from `from` on (the first only when `once`). One failure memo serves them all: it
+ * only records failures, which do not depend on the start.
  */
-function matchFrom(p: CompiledPattern, ctx: MatchContext, from: number, memos: { real: Failures; guess: Failures }): Match | null {
-  const memo = memos.real;
+function matches(p: CompiledPattern, ctx: MatchContext, from: number, once: boolean): Match[] {
+  const nested = busy;
+  busy = true;
+  const real = (nested ? new Failures() : REAL).reset((p.elements.length + 1) * (ctx.tokens.length + 1));
+  const guess = nested ? new Failures() : GUESS;
+  const out: Match[] = [];
+  try {
+    while (from < ctx.tokens.length) {
+      const m = matchFrom(p, ctx, from, real, guess);
+      if (!m) break;
+      out.push(m);
+      if (once || p.anchored) break;
+      from = Math.max(m.end, from + 1);
+    }
+  } finally {
+    busy = nested;
+  }
+  return out;
+}
+
+/** The first match at or after `from`. */
+function matchFrom(p: CompiledPattern, ctx: MatchContext, from: number, memo: Failures, guess: Failures): Match | null {
   const n = ctx.tokens.length;
   const last = p.anchored ? Math.min(n - 1, 0) : n - 1;
   // Capture names come from the pack ("constructor:*"): no prototype to collide with. A failed
@@ -485,7 +490,7 @@ function matchFrom(p: CompiledPattern, ctx: MatchContext, from: number, memos: {
       optimistic = true;
       let maybe: number;
       try {
-        maybe = step(p.elements, 0, s, ctx, caps, (guessMemo ??= memos.guess.reset((p.elements.length + 1) * (n + 1))));
+        maybe = step(p.elements, 0, s, ctx, caps, (guessMemo ??= guess.reset((p.elements.length + 1) * (n + 1))));
       } finally {
         optimistic = false;
       }
@@ -564,20 +569,4 @@ function stepOnce(els: Element[], ei: number, ti: number, ctx: MatchContext, cap
   }
   if (e.capture) delete caps[e.capture];
   return -1;
-}
-
-/** All non-overlapping matches, left to right. */
-export function matchAll(p: CompiledPattern, ctx: MatchContext): Match[] {
-  return withMemos(p, ctx, (real, guess) => {
-    const out: Match[] = [];
-    let from = 0;
-    while (from < ctx.tokens.length) {
-      const m = matchFrom(p, ctx, from, { real, guess });
-      if (!m) break;
-      out.push(m);
-      if (p.anchored) break;
-      from = Math.max(m.end, from + 1);
-    }
-    return out;
-  });
 }

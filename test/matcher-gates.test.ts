@@ -91,8 +91,7 @@ describe('the pack-wide gate index', () => {
     for (const text of ['You should call your doctor.', 'Maybe try writing it down?', 'Everyone needs to get over it', 'I hear you, it has been hard.', 'ok']) {
       const st = makeState(sentenceAt(text, 0, text.length, 'en'), pack);
       for (const p of patterns) {
-        const { gateIndex: _index, gateIds: _ids, ...unindexed } = p;
-        const direct = gateOpen(unindexed, st);
+        const direct = [...(p.gate ? [p.gate] : []), ...p.gates.map((g) => [...g])].every((g) => g.some((w) => st.words.has(w)));
         expect(gateOpen(p, st)).toBe(direct);
         if (!direct) closed++;
       }

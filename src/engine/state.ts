@@ -3,7 +3,7 @@
  * when a pattern needs them) and the guards already evaluated.
  * @module
  */
-import { matchAll, matchAt, type CompiledPattern, type GateIndex, type Match, type MatchContext } from '../pattern.js';
+import { indexGates, matchAll, matchAt, type CompiledPattern, type GateIndex, type Match, type MatchContext } from '../pattern.js';
 import type { Sentence } from '../segment.js';
 import type { CompiledPack } from './compile.js';
 
@@ -38,26 +38,12 @@ export function makeState(sentence: Sentence, pack: CompiledPack): SentenceState
  * sentence, and one of each other required element that can only match listed words?
  */
 export function gateOpen(p: CompiledPattern, st: SentenceState): boolean {
-  if (p.gateIndex && p.gateIds) {
-    let open = st.gates?.get(p.gateIndex);
-    if (!open) (st.gates ??= new Map()).set(p.gateIndex, (open = p.gateIndex.open(st.words)));
-    for (const id of p.gateIds) if (!open[id]) return false;
-    return true;
-  }
-  if (p.gate) {
-    // Whichever side is smaller is walked: a lexicon gate may list hundreds of words.
-    if (p.gateSet && p.gate.length > st.words.size) {
-      if (!anyShared(st.words, p.gateSet)) return false;
-    } else if (!p.gate.some((w) => st.words.has(w))) return false;
-  }
-  for (const g of p.gates) if (!(g.size > st.words.size ? anyShared(st.words, g) : anyShared(g, st.words))) return false;
+  // Patterns of a compiled pack share its index; any other pattern gets one of its own.
+  const index = p.gateIndex ?? indexGates([p]);
+  let open = st.gates?.get(index);
+  if (!open) (st.gates ??= new Map()).set(index, (open = index.open(st.words)));
+  for (const id of p.gateIds!) if (!open[id]) return false;
   return true;
-}
-
-/** Whether a word of `walked` is in `other`. */
-function anyShared(walked: Set<string>, other: Set<string>): boolean {
-  for (const w of walked) if (other.has(w)) return true;
-  return false;
 }
 
 function anyMatch(patterns: CompiledPattern[], st: SentenceState): Match | null {
