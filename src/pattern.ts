@@ -53,14 +53,61 @@ export interface CompiledPattern {
   usesTags: boolean;
   /** Words of which at least one must be in the sentence (cheap gate); null = no gate. */
   gate: string[] | null;
-  /** The gate words as a set, for a sentence with fewer words than the gate has. */
-  gateSet: Set<string> | null;
+  /**
+   * The words of each other required element that can only match listed words (literal words,
+   * word sequences, lexicons without prefixes): a sentence must hold one word of every set.
+   */
+  gates: Array<Set<string>>;
+  /**
+   * The index of these gates (set by {@link indexGates}: one per pack) and their ids in it: a
+   * sentence then looks up its own words once for every gate of the pack.
+   */
+  gateIndex?: GateIndex;
+  gateIds?: number[];
   /**
    * The normalised words a match can start with (its first consuming token), or null when a
    * tag, prefix, `*` or gap could start it: start positions whose token is not in the set are
    * not tried.
    */
   first: Set<string> | null;
+}
+
+/** The gate word sets of a pack's patterns, numbered, and for each word the gates it opens. */
+export class GateIndex {
+  readonly byWord = new Map<string, number[]>();
+  size = 0;
+  add(words: Iterable<string>): number {
+    const id = this.size++;
+    for (const w of words) {
+      const ids = this.byWord.get(w);
+      if (!ids) this.byWord.set(w, [id]);
+      else if (ids[ids.length - 1] !== id) ids.push(id);
+    }
+    return id;
+  }
+  /** Per gate id: 1 when one of `words` opens it. */
+  open(words: Iterable<string>): Uint8Array {
+    const out = new Uint8Array(this.size);
+    for (const w of words) {
+      const ids = this.byWord.get(w);
+      if (ids) for (const id of ids) out[id] = 1;
+    }
+    return out;
+  }
+}
+
+/** Number the gates of `patterns` (one pack's, compiled together) in one index. */
+export function indexGates(patterns: Iterable<CompiledPattern>): GateIndex {
+  const index = new GateIndex();
+  for (const p of patterns) {
+    if (p.gateIndex) continue;
+    const ids: number[] = [];
+    if (p.gate) ids.push(index.add(p.gate));
+    for (const g of p.gates) ids.push(index.add(g));
+    p.gateIndex = index;
+    p.gateIds = ids;
+  }
+  return index;
 }
 
 /** A compiled lexicon: first token → token sequences (longest first), plus prefixes. */
@@ -157,27 +204,31 @@ export function compilePattern(source: string, lexicons: Record<string, Compiled
   // Gate: the words that can start the first required element; at least one of them must be
   // in the sentence. Literal words, word sequences and lexicons give such words; a tag, a prefix
   // or `*` could match anything, so a pattern whose first required element has one has no gate.
-  let gate: string[] | null = null;
-  for (const e of elements) {
-    if (e.k === 'atoms' && !e.optional) {
-      const words: string[] = [];
-      let open = false;
-      for (const a of e.atoms) {
-        if (a.k === 'word') words.push(a.v);
-        else if (a.k === 'seq') words.push(a.v[0]!);
-        else if (a.k === 'lex') {
-          const lex = lexicons[a.v]!;
-          if (lex.prefixes.length) open = true;
-          else words.push(...lex.seqs.keys());
-        } else open = true;
-      }
-      if (!open) gate = words;
-      break;
-    }
+  const required = elements.filter((e): e is Extract<Element, { k: 'atoms' }> => e.k === 'atoms' && !e.optional);
+  const gate = closedWords(required[0]!.atoms, lexicons);
+  const gates: Array<Set<string>> = [];
+  for (const e of required.slice(1)) {
+    const words = closedWords(e.atoms, lexicons);
+    if (words) gates.push(new Set(words));
   }
   return {
-    source, elements, anchored: elements[0]?.k === 'start', usesTags, gate, gateSet: gate && new Set(gate), first: firstWords(elements, lexicons),
+    source, elements, anchored: elements[0]?.k === 'start', usesTags, gate, gates, first: firstWords(elements, lexicons),
   };
+}
+
+/**
+ * The words that can start a match of one of `atoms`, or null when a tag, a prefix or `*` could
+ * match any word.
+ */
+function closedWords(atoms: Atom[], lexicons: Record<string, CompiledLexicon>): string[] | null {
+  const words: string[] = [];
+  for (const a of atoms) {
+    if (a.k === 'word') words.push(a.v);
+    else if (a.k === 'seq') words.push(a.v[0]!);
+    else if (a.k === 'lex' && !lexicons[a.v]!.prefixes.length) words.push(...lexicons[a.v]!.seqs.keys());
+    else return null;
+  }
+  return words;
 }
 
 /** The words the first consuming element can match (through optional ones), or null if open. */
@@ -244,7 +295,59 @@ export interface MatchContext {
   clauseOpeners?: Set<string>;
   /** Whether `tags()` has been computed already (then a tag costs nothing to look at). */
   tagged?: () => boolean;
+  /** Filled in by the matcher on first use: what every pattern asks of the sentence again. */
+  facts?: SentenceFacts;
 }
+
+/** Facts of one sentence the matcher asks for each pattern and start position, computed once. */
+interface SentenceFacts {
+  /** Index of the first word token (the token count when there is none). */
+  firstWord: number;
+  /** Index of the last word token (-1 when there is none). */
+  lastWord: number;
+  /** Per token: 0 not known yet, 1 starts a clause, 2 does not. */
+  clause: Int8Array;
+}
+
+function factsOf(ctx: MatchContext): SentenceFacts {
+  if (ctx.facts) return ctx.facts;
+  const toks = ctx.tokens;
+  let firstWord = 0;
+  while (firstWord < toks.length && !toks[firstWord]!.word) firstWord++;
+  let lastWord = toks.length - 1;
+  while (lastWord >= 0 && !toks[lastWord]!.word) lastWord--;
+  return (ctx.facts = { firstWord, lastWord, clause: new Int8Array(toks.length) });
+}
+
+/**
+ * Failed (element, token) pairs of one pattern on one sentence: `step`'s memo. A pair is marked
+ * by writing the current generation into a reused array, so starting a new memo costs one
+ * increment instead of a new Set (the matcher runs for every pattern of every sentence).
+ */
+class Failures {
+  private marks = new Uint32Array(512);
+  private gen = 0;
+  /** Forget every mark; keys will be below `size`. */
+  reset(size: number): this {
+    // A new array (all marks 0) when this one is too small or its generations are used up.
+    if (size > this.marks.length || ++this.gen === 0xffffffff) {
+      this.marks = new Uint32Array(Math.max(size, this.marks.length * 2));
+      this.gen = 1;
+    }
+    return this;
+  }
+  has(key: number): boolean {
+    return this.marks[key] === this.gen;
+  }
+  add(key: number): void {
+    this.marks[key] = this.gen;
+  }
+}
+
+/** The memos of the (synchronous) matcher, reused; a nested call makes its own. */
+const REAL = new Failures();
+const GUESS = new Failures();
+let busy = false;
 
 /**
  * True while the matcher asks "could the pattern match here whatever the tags are?": a tag
@@ -260,11 +363,18 @@ const CLAUSE_PUNCT = new Set([',', ';', ':', '–', '—', '(', '-', '…']);
 export function isClauseStart(ctx: MatchContext, ti: number): boolean {
   const toks = ctx.tokens;
   if (ti >= toks.length) return false;
-  if (onlyPunctuation(toks, 0, ti)) return true;
-  const prev = toks[ti - 1]!;
-  if (!prev.word) return CLAUSE_PUNCT.has(prev.text) || /^[.!?]+$/.test(prev.text);
-  if (ctx.clauseLinks?.has(prev.norm)) return !!ctx.clauseOpeners?.has(prev.norm) || isClauseStart(ctx, ti - 1);
-  return false;
+  const facts = factsOf(ctx);
+  const known = facts.clause[ti]!;
+  if (known) return known === 1;
+  let v = false;
+  if (ti <= facts.firstWord) v = true;
+  else {
+    const prev = toks[ti - 1]!;
+    if (!prev.word) v = CLAUSE_PUNCT.has(prev.text) || /^[.!?]+$/.test(prev.text);
+    else if (ctx.clauseLinks?.has(prev.norm)) v = !!ctx.clauseOpeners?.has(prev.norm) || isClauseStart(ctx, ti - 1);
+  }
+  facts.clause[ti] = v ? 1 : 2;
+  return v;
 }
 
 export interface Match {
@@ -273,10 +383,15 @@ export interface Match {
   captures: Record<string, [number, number]>; // token index spans
 }
 
-function lexLengths(lex: CompiledLexicon, tokens: Token[], i: number): number[] {
-  const out: number[] = [];
+/** Match lengths no caller changes: shared, so that a failed test allocates nothing. */
+const NONE: readonly number[] = [];
+const ONE: readonly number[] = [1];
+
+function lexLengths(lex: CompiledLexicon, tokens: Token[], i: number): readonly number[] {
   const t = tokens[i];
-  if (!t) return out;
+  if (!t) return NONE;
+  let out: number[] | undefined;
+  const add = (len: number) => (out ??= []).push(len);
   const seqs = lex.seqs.get(t.norm);
   if (seqs) {
     for (const seq of seqs) {
@@ -287,53 +402,77 @@ function lexLengths(lex: CompiledLexicon, tokens: Token[], i: number): number[] 
           break;
         }
       }
-      if (ok) out.push(seq.length);
+      if (ok) add(seq.length);
     }
   }
   if (lex.prefixes.length && t.word) {
     for (const p of lex.prefixes) if (t.norm.startsWith(p)) {
-      out.push(1);
+      add(1);
       break;
     }
   }
-  return out;
+  return out ?? NONE;
 }
 
 function atomLengths(a: Atom, ctx: MatchContext, i: number): readonly number[] {
   const t = ctx.tokens[i];
-  if (!t) return [];
+  if (!t) return NONE;
   switch (a.k) {
     case 'word':
-      return t.norm === a.v ? [1] : [];
+      return t.norm === a.v ? ONE : NONE;
     case 'prefix':
-      return t.word && t.norm.startsWith(a.v) ? [1] : [];
+      return t.word && t.norm.startsWith(a.v) ? ONE : NONE;
     case 'seq': {
-      for (let j = 0; j < a.v.length; j++) if (ctx.tokens[i + j]?.norm !== a.v[j]) return [];
+      for (let j = 0; j < a.v.length; j++) if (ctx.tokens[i + j]?.norm !== a.v[j]) return NONE;
       return [a.v.length];
     }
     case 'any':
-      return t.word ? [1] : [];
+      return t.word ? ONE : NONE;
     case 'lex':
       return lexLengths(ctx.lexicons[a.v]!, ctx.tokens, i);
     case 'tag':
-      if (ctx.mayHaveTag && !ctx.mayHaveTag(i, a.v)) return [];
+      if (ctx.mayHaveTag && !ctx.mayHaveTag(i, a.v)) return NONE;
       if (optimistic) return ONE;
-      return ctx.tags()[i]?.has(a.v) ? ONE : [];
+      return ctx.tags()[i]?.has(a.v) ? ONE : NONE;
   }
 }
 
-const ONE: readonly number[] = [1];
+/** Find the first match of `p` starting at or after token `from`. */
+export function matchAt(p: CompiledPattern, ctx: MatchContext, from = 0): Match | null {
+  return matches(p, ctx, from, true)[0] ?? null;
+}
 
-function onlyPunctuation(tokens: Token[], from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (tokens[i]!.word) return false;
-  return true;
+/** All non-overlapping matches, left to right. */
+export function matchAll(p: CompiledPattern, ctx: MatchContext): Match[] {
+  return matches(p, ctx, 0, false);
 }
 
 /**
- * Find the first match of `p` starting at or after token `from`. `memo` may be shared by calls
- * on the same sentence and pattern: it only records failures, which do not depend on the start.
+ * Matches from `from` on (the first only when `once`). One failure memo serves them all: it
+ * only records failures, which do not depend on the start.
  */
-export function matchAt(p: CompiledPattern, ctx: MatchContext, from = 0, memo: Set<number> = new Set()): Match | null {
+function matches(p: CompiledPattern, ctx: MatchContext, from: number, once: boolean): Match[] {
+  const nested = busy;
+  busy = true;
+  const real = (nested ? new Failures() : REAL).reset((p.elements.length + 1) * (ctx.tokens.length + 1));
+  const guess = nested ? new Failures() : GUESS;
+  const out: Match[] = [];
+  try {
+    while (from < ctx.tokens.length) {
+      const m = matchFrom(p, ctx, from, real, guess);
+      if (!m) break;
+      out.push(m);
+      if (once || p.anchored) break;
+      from = Math.max(m.end, from + 1);
+    }
+  } finally {
+    busy = nested;
+  }
+  return out;
+}
+
+/** The first match at or after `from`. */
+function matchFrom(p: CompiledPattern, ctx: MatchContext, from: number, memo: Failures, guess: Failures): Match | null {
   const n = ctx.tokens.length;
   const last = p.anchored ? Math.min(n - 1, 0) : n - 1;
   // Capture names come from the pack ("constructor:*"): no prototype to collide with. A failed
@@ -343,7 +482,7 @@ export function matchAt(p: CompiledPattern, ctx: MatchContext, from = 0, memo: S
   // Before the sentence is tagged (the costly step), a start position is tried for real only
   // when the pattern could match there whatever the tags turn out to be: a match with the
   // real tags is also a match of that optimistic reading, so no match is lost.
-  let guessMemo: Set<number> | undefined;
+  let guessMemo: Failures | undefined;
   for (let s = p.anchored ? 0 : from; s <= last; s++) {
     if (s < from) continue;
     if (p.first && !p.first.has(ctx.tokens[s]!.norm)) continue;
@@ -351,7 +490,7 @@ export function matchAt(p: CompiledPattern, ctx: MatchContext, from = 0, memo: S
       optimistic = true;
       let maybe: number;
       try {
-        maybe = step(p.elements, 0, s, ctx, caps, (guessMemo ??= new Set()));
+        maybe = step(p.elements, 0, s, ctx, caps, (guessMemo ??= guess.reset((p.elements.length + 1) * (n + 1))));
       } finally {
         optimistic = false;
       }
@@ -373,7 +512,7 @@ function firstConsumed(_p: CompiledPattern, ctx: MatchContext, s: number): numbe
   return i;
 }
 
-function step(els: Element[], ei: number, ti: number, ctx: MatchContext, caps: Record<string, [number, number]>, memo: Set<number>): number {
+function step(els: Element[], ei: number, ti: number, ctx: MatchContext, caps: Record<string, [number, number]>, memo: Failures): number {
   if (ei === els.length) return ti;
   // Whether elements ei… match from token ti does not depend on how we got here: remember
   // failures, so bounded gaps and optional elements cost O(elements × tokens) per start.
@@ -384,12 +523,12 @@ function step(els: Element[], ei: number, ti: number, ctx: MatchContext, caps: R
   return r;
 }
 
-function stepOnce(els: Element[], ei: number, ti: number, ctx: MatchContext, caps: Record<string, [number, number]>, memo: Set<number>): number {
+function stepOnce(els: Element[], ei: number, ti: number, ctx: MatchContext, caps: Record<string, [number, number]>, memo: Failures): number {
   const e = els[ei]!;
   const tokens = ctx.tokens;
   if (e.k === 'start') {
     // Start of sentence, allowing leading punctuation such as a quote mark or a list bullet.
-    if (!onlyPunctuation(tokens, 0, ti)) return -1;
+    if (ti > factsOf(ctx).firstWord) return -1;
     // Also try skipping leading punctuation.
     for (let t = ti; t <= tokens.length; t++) {
       if (t > ti && tokens[t - 1]!.word) break;
@@ -406,7 +545,7 @@ function stepOnce(els: Element[], ei: number, ti: number, ctx: MatchContext, cap
     return step(els, ei + 1, ti, ctx, caps, memo);
   }
   if (e.k === 'end') {
-    return onlyPunctuation(tokens, ti, tokens.length) ? step(els, ei + 1, ti, ctx, caps, memo) : -1;
+    return ti > factsOf(ctx).lastWord ? step(els, ei + 1, ti, ctx, caps, memo) : -1;
   }
   if (e.k === 'gap') {
     for (let g = 0; g <= e.max && ti + g <= tokens.length; g++) {
@@ -430,19 +569,4 @@ function stepOnce(els: Element[], ei: number, ti: number, ctx: MatchContext, cap
   }
   if (e.capture) delete caps[e.capture];
   return -1;
-}
-
-/** All non-overlapping matches, left to right. */
-export function matchAll(p: CompiledPattern, ctx: MatchContext): Match[] {
-  const out: Match[] = [];
-  const memo = new Set<number>();
-  let from = 0;
-  while (from < ctx.tokens.length) {
-    const m = matchAt(p, ctx, from, memo);
-    if (!m) break;
-    out.push(m);
-    if (p.anchored) break;
-    from = Math.max(m.end, from + 1);
-  }
-  return out;
 }

@@ -4,7 +4,7 @@
  * @module
  */
 import { PackSchema, packSizeProblems, typeName, validate, type Pack, type Problem, type Rule, type Skip, type SuggestTemplate } from '../schema.js';
-import { compileLexicon, compilePattern, PatternError, type CompiledLexicon, type CompiledPattern } from '../pattern.js';
+import { compileLexicon, compilePattern, indexGates, PatternError, type CompiledLexicon, type CompiledPattern } from '../pattern.js';
 import { normalize, tokenize } from '../segment.js';
 import { ADVICE_NAMES, MATCH_NAMES, capitalise, templateProblem } from '../rewrite.js';
 import type { LanguageSupport } from '../lang/types.js';
@@ -142,9 +142,12 @@ export function compilePack(input: unknown, where = 'pack', support?: LanguageSu
     const links = new Set(inf.listLinks ?? []);
     transforms[name] = (phrase: string) => inflectList(inflectFirst(phrase, forms, inf.suffixes), forms, links);
   }
+  const patterns: CompiledPattern[] = [];
   const compile: PathCompiler = (src, path) => {
     try {
-      return compilePattern(src, lexicons);
+      const p = compilePattern(src, lexicons);
+      patterns.push(p);
+      return p;
     } catch (e) {
       if (e instanceof PatternError) throw packProblem(where, path, `${e.message} in pattern "${src}"`);
       throw e;
@@ -156,6 +159,7 @@ export function compilePack(input: unknown, where = 'pack', support?: LanguageSu
   }
   const names = { transforms: new Set(Object.keys(transforms)), lexicons: new Set(Object.keys(lexicons)) };
   const rules = pack.rules.map((rule, ri) => compileRule(rule, `rules.${ri}`, { where, compile, guards, names }));
+  indexGates(patterns);
   const links = pack.lexicons?.clauseLinks;
   const openers = pack.lexicons?.clauseOpeners;
   const compiled: CompiledPack = {

@@ -7,7 +7,7 @@ import type { Finding, RoleLimitsOptions, Severity } from '../types.js';
 import { matchAll, type Match } from '../pattern.js';
 import type { CompiledPack, CompiledRule } from './compile.js';
 import { gateOpen, guardHolds, overlapsAny, type SentenceState } from './state.js';
-import { ruleSkips } from './skips.js';
+import { ruleSkips, skipsEveryMatch } from './skips.js';
 import { clauseCut } from './clause.js';
 import { buildSuggestions, keepReferrals } from './suggest.js';
 import { makeFinding, placeFinding, type LocalFinding, type SentenceCache } from './findings.js';
@@ -98,6 +98,8 @@ function ruleFindings(rule: CompiledRule, severity: Severity, st: SentenceState,
   // cut; after the cut the text is carried over unchanged into the rewrite, so an
   // instruction there is reported as a finding of its own ("You should rest, you should eat").
   let resumeAt = 0;
+  // Before the tagger runs for it, a rule that would skip whatever it matched is not matched.
+  if (rule.needsTags && st.ctx.tagged && !st.ctx.tagged() && skipsEveryMatch(rule, pack, st, crisis)) return;
   for (const entry of rule.matches) {
     if (!gateOpen(entry.pattern, st)) continue;
     for (const m of matchAll(entry.pattern, st.ctx)) {

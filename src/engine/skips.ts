@@ -117,6 +117,22 @@ function choiceCovers(pack: CompiledPack, st: SentenceState, m: Match): boolean 
   return false;
 }
 
+/**
+ * Whether the rule would skip any match in this sentence, wherever it is: an emergency in the
+ * sentence, or a question (not rhetorical) without a word that could open a proposal in a later
+ * clause. Then the rule need not be matched at all, and a pattern that needs the tagger does
+ * not run it. The same decisions as {@link ruleSkips}, taken before the match is known.
+ */
+export function skipsEveryMatch(rule: CompiledRule, pack: CompiledPack, st: SentenceState, crisis: boolean): boolean {
+  const s = rule.skip;
+  if (s.has('emergency') && (guardHolds('emergency', pack, st) || (crisis && guardHolds('referral', pack, st)))) return true;
+  if (s.has('question') && isQuestion(pack, st) && !guardHolds('rhetorical', pack, st)) {
+    const lex = pack.lexicons['questionProposal'];
+    return !lex || !st.sentence.tokens.some((t) => lex.seqs.has(t.norm));
+  }
+  return false;
+}
+
 /** Does the rule skip this match (by its `skip` list)? `crisis`: the text or its context mentions one. */
 export function ruleSkips(rule: CompiledRule, m: Match, pack: CompiledPack, st: SentenceState, crisis: boolean): boolean {
   const s = rule.skip;

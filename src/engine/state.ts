@@ -3,7 +3,7 @@
  * when a pattern needs them) and the guards already evaluated.
  * @module
  */
-import { matchAll, matchAt, type CompiledPattern, type Match, type MatchContext } from '../pattern.js';
+import { indexGates, matchAll, matchAt, type CompiledPattern, type GateIndex, type Match, type MatchContext } from '../pattern.js';
 import type { Sentence } from '../segment.js';
 import type { CompiledPack } from './compile.js';
 
@@ -13,6 +13,8 @@ export interface SentenceState {
   words: Set<string>;
   cache: Map<string, boolean>;
   regions?: { reported: Array<[number, number]>; quotes: Array<[number, number]> };
+  /** Per gate index (a pack's): which of its gates the sentence's words open. */
+  gates?: Map<GateIndex, Uint8Array>;
 }
 
 export function makeState(sentence: Sentence, pack: CompiledPack): SentenceState {
@@ -31,16 +33,17 @@ export function makeState(sentence: Sentence, pack: CompiledPack): SentenceState
   return { sentence, ctx, words: new Set(sentence.tokens.map((t) => t.norm)), cache: new Map() };
 }
 
-/** Can the pattern match here at all (one of its gate words is in the sentence)? */
+/**
+ * Can the pattern match here at all: is one of the words of its first required element in the
+ * sentence, and one of each other required element that can only match listed words?
+ */
 export function gateOpen(p: CompiledPattern, st: SentenceState): boolean {
-  if (!p.gate) return true;
-  // Whichever side is smaller is walked: a lexicon gate may list hundreds of words.
-  if (p.gateSet && p.gate.length > st.words.size) {
-    for (const w of st.words) if (p.gateSet.has(w)) return true;
-    return false;
-  }
-  for (const w of p.gate) if (st.words.has(w)) return true;
-  return false;
+  // Patterns of a compiled pack share its index; any other pattern gets one of its own.
+  const index = p.gateIndex ?? indexGates([p]);
+  let open = st.gates?.get(index);
+  if (!open) (st.gates ??= new Map()).set(index, (open = index.open(st.words)));
+  for (const id of p.gateIds!) if (!open[id]) return false;
+  return true;
 }
 
 function anyMatch(patterns: CompiledPattern[], st: SentenceState): Match | null {

@@ -33,8 +33,30 @@ function restEnd(toks: Token[], from: number, end = toks.length): number {
   return e;
 }
 
+const NOT_ASCII = /[^\x00-\x7f]/;
+
 /** Templates that rewrite the clause's own words keep what follows the clause. */
 const usesTail = (template: string) => /\{[a-z][a-z0-9]*\.\.\.|\{rest\b/i.test(template);
+
+/**
+ * The pack's transforms, each computed once per input: the templates of one match apply the
+ * same transform to the same words again and again (`{verb...|gerund}` in most advice frames),
+ * and the English ones run the tagger. Made per match, so no writer's words outlive it.
+ */
+export function onceEach(transforms: Record<string, (s: string) => string>): Record<string, (s: string) => string> {
+  const out: Record<string, (s: string) => string> = Object.create(null);
+  const seen = new Map<string, string>();
+  for (const name in transforms) {
+    const fn = transforms[name]!;
+    out[name] = (input) => {
+      const key = name + '\u0000' + input;
+      let v = seen.get(key);
+      if (v === undefined) seen.set(key, (v = fn(input)));
+      return v;
+    };
+  }
+  return out;
+}
 
 /** Suggestions for match `m` of a rule with these templates. */
 export function buildSuggestions(templates: SuggestTemplate[], m: Match, st: SentenceState, pack: CompiledPack): Suggestion[] {
@@ -81,8 +103,9 @@ export function buildSuggestions(templates: SuggestTemplate[], m: Match, st: Sen
   }
   const out: Suggestion[] = [];
   const [sStart, sEnd] = sentenceRange(st);
+  const scope = { values, lexicons: pack.lexicons, transforms: onceEach(pack.transforms) };
   for (const t of templates) {
-    const rendered = render(t.template, { values, lexicons: pack.lexicons, transforms: pack.transforms });
+    const rendered = render(t.template, scope);
     if (rendered === null) continue;
     remainder = joined && /\{tail\}/.test(t.template) ? '' : capitalise(rawRemainder);
     if (asideFrom >= 0 && /\{(?:act|mind|pos)\.\.\./.test(t.template)) remainder = capitalise(text.slice(asideFrom, st.sentence.end).trim());
@@ -117,7 +140,10 @@ export function buildSuggestions(templates: SuggestTemplate[], m: Match, st: Sen
     }
     replacement = tidy(replacement);
     // Emoji the writer put in the replaced range stay, after the rewrite.
-    const emoji = [...text.slice(range[0], range[1]).matchAll(/\p{Extended_Pictographic}\uFE0F?/gu)].map((e) => e[0]).filter((e) => !replacement.includes(e));
+    const replaced = text.slice(range[0], range[1]);
+    // (No pictograph is ASCII: a plain ASCII range needs no Unicode scan.)
+    const pictographs = NOT_ASCII.test(replaced) ? [...replaced.matchAll(/\p{Extended_Pictographic}\uFE0F?/gu)].map((e) => e[0]) : [];
+    const emoji = pictographs.filter((e) => !replacement.includes(e));
     if (emoji.length) replacement += ' ' + emoji.join('');
     if (!replacement || replacement === text.slice(range[0], range[1])) continue;
     if (out.some((s) => s.text === replacement)) continue;

@@ -357,8 +357,13 @@ const SUFFIX_VERBS = new Set([
 ]);
 const LY_VERBS = new Set(['apply', 'reply', 'rely', 'supply', 'fly', 'ally', 'rally', 'bully', 'tally', 'multiply', 'comply', 'imply']);
 
+const PLAIN_WORD = /^[A-Za-z]+$/;
+const HYPHEN = /^[-‐]$/;
+
 export function mayHaveTag(token: Token, tag: string, next?: Token): boolean {
   if (!VERB_TAGS.has(tag)) return true;
+  // `markImperatives` marks plain words only, never the first part of a hyphenated compound.
+  if ((tag === 'Imp' || tag === 'ImpGerund') && (!PLAIN_WORD.test(token.text) || (next && next.start === token.end && HYPHEN.test(next.text)))) return false;
   // "Do you…", "Have you…", "Can I…": a question's inversion, not an instruction.
   if (next && AUXILIARIES.has(token.norm) && SUBJECTS.has(next.norm)) return false;
   if (!token.word || CLOSED_CLASS.has(token.norm)) return false;
