@@ -156,10 +156,13 @@ export function sentenceSpans(text: string, lang: string): Array<[number, number
 }
 
 const LOWER = /\p{Ll}/u;
+/** White space around a sentence, the zero-width space of pasted text included. */
+const SPACE = /[\s\u200B]/;
 const LETTER = /\p{L}/u;
 /**
  * Where a sentence starts with a lower-case word after a full stop inside `s`: after a word of
- * two or more letters (not "a.m.", "J.", a number or "…"), a single full stop and white space.
+ * two or more letters (not "a.m.", "J.", a number or "…"), a single full stop and white space
+ * (or a zero-width space, after which a capital starts a sentence too).
  * Abbreviations ("e.g. the") are joined back by {@link pushMerged}. One pass, linear: each
  * word is looked at once, by the full stop after it.
  */
@@ -168,8 +171,13 @@ export function lowerCaseStarts(s: string): number[] {
   for (let i = 1; i < s.length - 2; i++) {
     if (s[i] !== '.' || s[i - 1] === '.' || s[i + 1] === '.') continue;
     let j = i + 1;
-    while (j < s.length && (s[j] === ' ' || s[j] === '\t' || s[j] === '\n' || s[j] === '\r')) j++;
-    if (j === i + 1 || j >= s.length || !LOWER.test(s[j]!)) continue;
+    let invisible = false;
+    for (; j < s.length && (s[j] === ' ' || s[j] === '\t' || s[j] === '\n' || s[j] === '\r' || s[j] === '\u200B'); j++) {
+      if (s[j] === '\u200B') invisible = true;
+    }
+    // A zero-width space (pasted text) hides the space the segmenter needs: any letter starts
+    // the next sentence after it ("…anxiety.\u200BIt's normal"); otherwise only a lower-case one.
+    if (j === i + 1 || j >= s.length || !(invisible ? LETTER : LOWER).test(s[j]!)) continue;
     let w = i;
     while (w > 0 && i - w < 3 && LETTER.test(s[w - 1]!)) w--;
     if (i - w < 2 || (w > 0 && s[w - 1] === '.')) continue;
@@ -188,8 +196,8 @@ export function lowerCaseStarts(s: string): number[] {
  * sentences before the merge (about 200 MB as spans), 5,000 after.
  */
 function pushMerged(merged: Array<[number, number]>, text: string, start: number, end: number): void {
-  while (start < end && /\s/.test(text[start]!)) start++;
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  while (start < end && SPACE.test(text[start]!)) start++;
+  while (end > start && SPACE.test(text[end - 1]!)) end--;
   if (end <= start) return;
   const prev = merged[merged.length - 1];
   if (prev && end - prev[0] <= MAX_PIECE && endsWithAbbreviation(text, prev[0], prev[1]) && !hasNewline(text, prev[1], start)) prev[1] = end;

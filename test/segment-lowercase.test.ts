@@ -16,6 +16,8 @@ describe('sentences that start in lower case', () => {
     expect(sentences('i tried that. call her tomorrow.')).toEqual(['i tried that.', 'call her tomorrow.']);
     expect(sentences('ok. i think you should go.')).toEqual(['ok.', 'i think you should go.']);
     expect(sentences('jag förstår. ring henne i morgon', 'sv')).toEqual(['jag förstår.', 'ring henne i morgon']);
+    // Pasted text: a zero-width space where the space was, before a capital too.
+    expect(sentences('It is anxiety.\u200BIt is normal, don\'t worry.')).toEqual(['It is anxiety.', 'It is normal, don\'t worry.']);
   });
 
   it('keep abbreviations, initials, times, ellipses and numbered items inside the sentence', () => {
@@ -30,6 +32,7 @@ describe('sentences that start in lower case', () => {
     const hostile = 'ab. '.repeat(50_000);
     expect(lowerCaseStarts(hostile)).toHaveLength(49_999);
     expect(lowerCaseStarts('.'.repeat(100_000) + ' a')).toEqual([]);
+    expect(lowerCaseStarts('ab.\u200B\u200B \u200Bcd.\u200B\u200BEf')).toEqual([7, 12]);
   });
 
   it('let a second instruction after a lower-case start be reported on its own', () => {
