@@ -172,9 +172,7 @@ export function lowerCaseStarts(s: string): number[] {
     if (s[i] !== '.' || s[i - 1] === '.' || s[i + 1] === '.') continue;
     let j = i + 1;
     let invisible = false;
-    for (; j < s.length && (s[j] === ' ' || s[j] === '\t' || s[j] === '\n' || s[j] === '\r' || s[j] === '\u200B'); j++) {
-      if (s[j] === '\u200B') invisible = true;
-    }
+    for (; j < s.length && SPACE.test(s[j]!); j++) if (s[j] === '\u200B') invisible = true;
     // A zero-width space (pasted text) hides the space the segmenter needs: any letter starts
     // the next sentence after it ("…anxiety.\u200BIt's normal"); otherwise only a lower-case one.
     if (j === i + 1 || j >= s.length || !(invisible ? LETTER : LOWER).test(s[j]!)) continue;

@@ -34,7 +34,6 @@ export const ADVICE_NAMES = [
 /** Words of the action plus its tail from which the frame puts the choice first. */
 const LENGTHY = 12;
 const PICTO = /\p{Extended_Pictographic}/u;
-const NOT_WORDS = new Set(['not', 'never']);
 
 export interface AdviceInput {
   toks: ClauseToken[];
@@ -187,7 +186,7 @@ export function adviceClause(inp: AdviceInput): AdviceClause {
   // "The trick is not to overthink it": the negation sits before the captured verb; the action
   // is then what not to do, never the verb alone (that would turn the advice round).
   const before = (k: number) => toks[inp.from - k]?.norm ?? '';
-  const negBefore = a === inp.from && (NOT_WORDS.has(before(1)) || (before(1) === 'to' && NOT_WORDS.has(before(2))));
+  const negBefore = a === inp.from && (lex.negationsBefore.has(before(1)) || (before(1) === 'to' && lex.negationsBefore.has(before(2))));
   const neg = !!first && (lex.negations.has(first.norm) || doNot || negBefore);
   // A list: "etc", or a comma before another verb and a last item joined by "and"/"or" ("eat
   // better, sleep more and exercise"). One comma and no last item is an elaboration ("think of

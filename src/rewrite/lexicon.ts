@@ -16,6 +16,8 @@ export interface ClauseLexicon {
   leadDrop: Set<string>;
   tryLead: Set<string>;
   negations: Set<string>;
+  /** Negations before the captured verb ("the key is not to…"): the action is what not to do. */
+  negationsBefore: Set<string>;
   casualWords: Set<string>;
   listEnds: Set<string>;
   emergency: Set<string>;
@@ -56,6 +58,7 @@ export function clauseLexicon(strings: Record<string, string>): ClauseLexicon | 
         leadDrop: words(strings['leadDrop']),
         tryLead: words(strings['tryLead']),
         negations: words(strings['negations']),
+        negationsBefore: words(strings['negationsBefore']),
         casualWords: words(strings['casualWords']),
         listEnds: words(strings['listEnds']),
         emergency: words(strings['emergencyWords']),
