@@ -358,6 +358,7 @@ let busy = false;
 let optimistic = false;
 
 const CLAUSE_PUNCT = new Set([',', ';', ':', '–', '—', '(', '-', '…']);
+const PICTOGRAPH = /\p{Extended_Pictographic}/u;
 
 /** Whether token index `ti` starts a clause. */
 export function isClauseStart(ctx: MatchContext, ti: number): boolean {
@@ -370,7 +371,8 @@ export function isClauseStart(ctx: MatchContext, ti: number): boolean {
   if (ti <= facts.firstWord) v = true;
   else {
     const prev = toks[ti - 1]!;
-    if (!prev.word) v = CLAUSE_PUNCT.has(prev.text) || /^[.!?]+$/.test(prev.text);
+    // An emoji between words ends a thought in chat ("miss you 💕 call me"), as a comma would.
+    if (!prev.word) v = CLAUSE_PUNCT.has(prev.text) || /^[.!?]+$/.test(prev.text) || PICTOGRAPH.test(prev.text);
     else if (ctx.clauseLinks?.has(prev.norm)) v = !!ctx.clauseOpeners?.has(prev.norm) || isClauseStart(ctx, ti - 1);
   }
   facts.clause[ti] = v ? 1 : 2;

@@ -98,6 +98,9 @@ function ruleFindings(rule: CompiledRule, severity: Severity, st: SentenceState,
   // cut; after the cut the text is carried over unchanged into the rewrite, so an
   // instruction there is reported as a finding of its own ("You should rest, you should eat").
   let resumeAt = 0;
+  // Where the previous finding's rewrite keeps the writer's words after it unchanged: a
+  // sentence-wide rewrite of a later match covers only those words.
+  let carriedAt = 0;
   // Before the tagger runs for it, a rule that would skip whatever it matched is not matched.
   if (rule.needsTags && st.ctx.tagged && !st.ctx.tagged() && skipsEveryMatch(rule, pack, st, crisis)) return;
   for (const entry of rule.matches) {
@@ -110,13 +113,17 @@ function ruleFindings(rule: CompiledRule, severity: Severity, st: SentenceState,
       if (rule.unless.length && overlapsAny(rule.unless, m, st)) continue;
       const range: [number, number] = [toks[m.start]!.start, toks[m.end - 1]!.end];
       const flagged = st.sentence.text.slice(range[0], range[1]);
-      const suggestions = keepReferrals(buildSuggestions(entry.suggest, m, st, pack), st, pack, crisis);
+      const built = buildSuggestions(entry.suggest, m, st, pack, carriedAt);
+      const suggestions = keepReferrals(built.suggestions, st, pack, crisis);
       out.push(makeFinding(rule.rule, severity, rule.rule.message.replace(/\{match\}/g, flagged), range, flagged, suggestions));
       if (entry.suggest.some((s) => (s.replace ?? 'sentence') === 'match')) continue;
       const cut = clauseCut(toks, m.end, pack);
-      // The rewrite covers the rest of the sentence: this rule is done with it.
-      if (cut.end >= toks.length) return;
-      resumeAt = cut.resume + 1;
+      // The rewrite covers the rest of the sentence: this rule is done with it, unless the
+      // rewrite keeps a clause of the writer's own after it unchanged ("…, exams are brutal").
+      const carried = built.carriedFrom > m.start ? built.carriedFrom : toks.length;
+      if (cut.end >= toks.length && carried >= toks.length) return;
+      resumeAt = Math.min(cut.end >= toks.length ? toks.length : cut.resume + 1, carried);
+      carriedAt = resumeAt === carried ? carried : 0;
     }
   }
 }

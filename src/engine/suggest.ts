@@ -19,21 +19,31 @@ function spanText(toks: Token[], text: string, a: number, b: number): string {
   return text.slice(toks[a]!.start, toks[b - 1]!.end);
 }
 
-/** The sentence range a sentence-wide suggestion replaces: from its first word to its end. */
-function sentenceRange(st: SentenceState): [number, number] {
+/**
+ * The sentence range a sentence-wide suggestion replaces: from its first word (at or after
+ * token `from`) to its end.
+ */
+function sentenceRange(st: SentenceState, from = 0): [number, number] {
   const toks = st.sentence.tokens;
-  const first = toks.find((t) => t.word) ?? toks[0]!;
+  const first = toks.find((t, i) => i >= from && t.word) ?? toks.find((t) => t.word) ?? toks[0]!;
   return [first.start, st.sentence.end];
 }
 
-/** End of the words after `from` (up to `end`), without the punctuation that closes them. */
+/**
+ * End of the words after `from` (up to `end`), without the punctuation that closes them; a
+ * closing bracket, a per cent sign and symbols ("^^") stay. Trailing emoji are left out here and
+ * put back after the rewrite (see `EMOJI`), where the writer had them.
+ */
 function restEnd(toks: Token[], from: number, end = toks.length): number {
   let e = end;
-  while (e > from && !toks[e - 1]!.word && !/^[)\]%]$/.test(toks[e - 1]!.text)) e--;
+  while (e > from && !toks[e - 1]!.word && TRAILING.test(toks[e - 1]!.text) && !/^[)\]%]$/.test(toks[e - 1]!.text)) e--;
   return e;
 }
 
 const NOT_ASCII = /[^\x00-\x7f]/;
+const TRAILING = /^(?:[\p{P}\s]|\p{Extended_Pictographic}|\p{Emoji_Modifier}|\uFE0F|\u200D)*$/u;
+/** One emoji as typed: with its skin tone or presentation selector, and ZWJ sequences whole (👩🏾‍💻). */
+const EMOJI = /\p{Extended_Pictographic}(?:\p{Emoji_Modifier}|\uFE0F)*(?:\u200D\p{Extended_Pictographic}(?:\p{Emoji_Modifier}|\uFE0F)*)*/gu;
 
 /** Templates that rewrite the clause's own words keep what follows the clause. */
 const usesTail = (template: string) => /\{[a-z][a-z0-9]*\.\.\.|\{rest\b/i.test(template);
@@ -58,8 +68,23 @@ export function onceEach(transforms: Record<string, (s: string) => string>): Rec
   return out;
 }
 
-/** Suggestions for match `m` of a rule with these templates. */
-export function buildSuggestions(templates: SuggestTemplate[], m: Match, st: SentenceState, pack: CompiledPack): Suggestion[] {
+/** A match's suggestions, and where the text they carry over unchanged starts. */
+export interface Built {
+  suggestions: Suggestion[];
+  /**
+   * The token from which a suggestion keeps the rest of the sentence as the writer wrote it
+   * ("Call your mum 💕 she misses you": from the emoji on), or -1: an instruction there is not
+   * rewritten by this match, so it is reported on its own.
+   */
+  carriedFrom: number;
+}
+
+/**
+ * Suggestions for match `m` of a rule with these templates. `from` is the token where the
+ * match's part of the sentence starts: after an earlier finding of the same rule, whose
+ * rewrite keeps the rest as written, a sentence-wide rewrite covers only the rest.
+ */
+export function buildSuggestions(templates: SuggestTemplate[], m: Match, st: SentenceState, pack: CompiledPack, from = 0): Built {
   const text = st.sentence.text;
   const toks = st.sentence.tokens;
   // A rewrite of "Try meditation, it really works." covers "Try meditation"; the clause after
@@ -90,7 +115,7 @@ export function buildSuggestions(templates: SuggestTemplate[], m: Match, st: Sen
     const to = Math.max(verbCap[1], re);
     const adv = adviceClause({ toks, text, from: verbCap[0], to, matchStart: m.start, remainder: rawRemainder, tags: st.ctx.tags, lex });
     // An emergency referral ("go to the ER now") is never reworded into something softer.
-    if (adv.emergency) return [];
+    if (adv.emergency) return { suggestions: [], carriedFrom: -1 };
     Object.assign(values, adv.values);
     joined = adv.remainderJoined;
     asideFrom = adv.asideFrom;
@@ -102,13 +127,21 @@ export function buildSuggestions(templates: SuggestTemplate[], m: Match, st: Sen
     if (adv.subjectFrom >= 0) clauseFrom = adv.subjectFrom;
   }
   const out: Suggestion[] = [];
+  let carried = false;
   const [sStart, sEnd] = sentenceRange(st);
+  const whole = sentenceRange(st, Math.min(from, m.start));
+  // "…yourself, those drinks need to go" → "…yourself. I'm concerned…": the rest after a comma
+  // is rewritten as a sentence of its own.
+  const before = whole[0] > sStart ? text.slice(sStart, whole[0]).trimEnd() : '';
+  const commaBefore = /[,;]$/.test(before);
+  if (commaBefore) whole[0] = sStart + before.length - 1;
   const scope = { values, lexicons: pack.lexicons, transforms: onceEach(pack.transforms) };
   for (const t of templates) {
     const rendered = render(t.template, scope);
     if (rendered === null) continue;
     remainder = joined && /\{tail\}/.test(t.template) ? '' : capitalise(rawRemainder);
-    if (asideFrom >= 0 && /\{(?:act|mind|pos)\.\.\./.test(t.template)) remainder = capitalise(text.slice(asideFrom, st.sentence.end).trim());
+    const aside = asideFrom >= 0 && /\{(?:act|mind|pos)\.\.\./.test(t.template);
+    if (aside) remainder = capitalise(text.slice(asideFrom, st.sentence.end).trim());
     let range: [number, number];
     let replacement = rendered;
     const mode = t.replace ?? 'sentence';
@@ -134,22 +167,23 @@ export function buildSuggestions(templates: SuggestTemplate[], m: Match, st: Sen
       }
       if (remainder && usesTail(t.template)) replacement += ' ' + remainder;
     } else {
-      range = [sStart, sEnd];
-      replacement = capitalise(rendered);
+      range = whole;
+      replacement = (commaBefore ? '. ' : '') + capitalise(rendered);
       if (remainder && usesTail(t.template)) replacement += ' ' + remainder;
     }
     replacement = tidy(replacement);
     // Emoji the writer put in the replaced range stay, after the rewrite.
     const replaced = text.slice(range[0], range[1]);
     // (No pictograph is ASCII: a plain ASCII range needs no Unicode scan.)
-    const pictographs = NOT_ASCII.test(replaced) ? [...replaced.matchAll(/\p{Extended_Pictographic}\uFE0F?/gu)].map((e) => e[0]) : [];
+    const pictographs = NOT_ASCII.test(replaced) ? [...replaced.matchAll(EMOJI)].map((e) => e[0]) : [];
     const emoji = pictographs.filter((e) => !replacement.includes(e));
     if (emoji.length) replacement += ' ' + emoji.join('');
     if (!replacement || replacement === text.slice(range[0], range[1])) continue;
     if (out.some((s) => s.text === replacement)) continue;
     out.push({ text: replacement, range, label: t.label });
+    carried ||= aside && mode !== 'match';
   }
-  return out;
+  return { suggestions: out, carriedFrom: carried ? toks.findIndex((t) => t.start >= asideFrom) : -1 };
 }
 
 /** Words of a referral that are framing, not the referral itself ("call the ER right now"). */

@@ -67,6 +67,13 @@ export interface AdviceClause {
   subjectFrom: number;
 }
 
+/**
+ * Punctuation that closes a clause ("call her," "rest.") gives way to the frame; anything else
+ * the writer typed there (an emoji, a symbol, a character from a script the tokenizer does not
+ * know) is kept, never dropped from their words.
+ */
+const dropsAtEnd = (t: ClauseToken) => !t.word && /^[\p{P}\s]*$/u.test(t.text);
+
 const isVerbTag = (t: Set<string> | undefined) =>
   !!t && (t.has('Verb') || t.has('Infinitive') || t.has('Imperative') || t.has('Imp')) && !t.has('Gerund') && !t.has('PastTense');
 
@@ -141,7 +148,7 @@ export function adviceClause(inp: AdviceInput): AdviceClause {
     }
   }
   let actEnd = split;
-  while (actEnd > a && !toks[actEnd - 1]!.word && !PICTO.test(toks[actEnd - 1]!.text)) actEnd--;
+  while (actEnd > a && dropsAtEnd(toks[actEnd - 1]!)) actEnd--;
   const act = actEnd > a ? text.slice(toks[a]!.start, toks[actEnd - 1]!.end) : '';
   const comma = split < b && toks[split]!.text === ',';
   const tailStart = comma ? split + 1 : split;
@@ -153,7 +160,7 @@ export function adviceClause(inp: AdviceInput): AdviceClause {
   let asideFrom = asideAt >= 0 ? toks[asideAt]!.start : -1;
   if (tailStart < b && (asideAt < 0 || tailEnd >= 0)) {
     let e = tailEnd >= 0 ? tailEnd : b;
-    while (e > tailStart && !toks[e - 1]!.word) e--;
+    while (e > tailStart && dropsAtEnd(toks[e - 1]!)) e--;
     const piece = e > tailStart ? text.slice(toks[tailStart]!.start, toks[e - 1]!.end) : '';
     if (piece) tail = (comma ? ', ' : ' ') + piece;
   }
