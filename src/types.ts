@@ -199,6 +199,12 @@ export interface CheckResult {
    * "this paragraph looks Swedish" instead of showing a clean result.
    */
   unchecked?: UncheckedParagraph[];
+  /**
+   * Only when it happened: the findings reached `maxFindings` (see the checker options), and
+   * the text from offset `at` on was not checked (the role-limits note, a safety note, is still
+   * given). A UI can say so instead of showing the rest as clean.
+   */
+  truncated?: { at: number; maxFindings: number };
 }
 
 /**

@@ -445,7 +445,7 @@ describe('wrong arguments name the argument (and the valid values)', () => {
   });
 
   it('unknown options are refused by name, listing the valid ones', () => {
-    const valid = 'expected only lang, profile, packs, rules, allow, roleLimits, cache, context';
+    const valid = 'expected only lang, profile, packs, rules, allow, roleLimits, cache, maxFindings, context';
     expectError(() => check('x', { langs: 'en' } as never), 'options: Unrecognized key "langs" (did you mean "lang"?): ' + valid);
     expectError(() => createChecker({ Profile: 'chat' } as never), 'options: Unrecognized key "Profile"', valid);
     expectError(() => check('x', { lang: 'en', format: 'markdown' } as never), 'Unrecognized key "format"');

@@ -66,9 +66,13 @@ export async function checkText(text: string, path: string | null, display: stri
       defaultProfile: defaultProfileFor(markdown ? 'markdown' : 'text'),
     });
     // `options` is the same object for every file with the same settings: checkers are cached on it.
-    const run = (t: string) => (markdown ? md.checkMarkdown(t, options) : md.checkDocument(t, options)).findings;
-    const findings = run(text);
-    if (!shared.fix) return { filePath: display, findings };
+    const check = (t: string) => (markdown ? md.checkMarkdown(t, options) : md.checkDocument(t, options));
+    const run = (t: string) => check(t).findings;
+    const first = check(text);
+    const { findings } = first;
+    if (!shared.fix) {
+      return first.truncated ? { filePath: display, findings, notice: truncatedNotice(display, text, first.truncated) } : { filePath: display, findings };
+    }
     // Only what is reported is fixed (errors with --quiet); slotted suggestions never are.
     const fixable = shared.quiet ? findings.filter((f) => f.severity === 'error') : findings;
     const { text: output, applied } = applySuggestions(text, fixable as unknown as readonly Finding[]);
@@ -103,6 +107,12 @@ export async function checkFile(path: string, display: string, shared: SharedSet
     }
   }
   return result;
+}
+
+/** The notice that a file was checked only up to where its findings reached `maxFindings`. */
+function truncatedNotice(display: string, text: string, t: { at: number; maxFindings: number }): string {
+  const line = text.slice(0, t.at).split('\n').length;
+  return `${display}: stopped after ${t.maxFindings.toLocaleString('en')} findings; from line ${line} on the file was not checked`;
 }
 
 /** Decode (UTF-8, UTF-16 by BOM), skip binary files with a notice, refuse undecodable input. */

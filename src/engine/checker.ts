@@ -12,7 +12,7 @@ import { compilePack, type CompiledPack, type CompiledRule } from './compile.js'
 import { checkCallOptions, levelFor, resolveOptions, type Checker, type CheckerOptions, type Resolved } from './options.js';
 import { SentenceCache } from './findings.js';
 import { sentencesOf } from './sentences.js';
-import { crisisScan, roleLimitsFinding, runRules } from './run.js';
+import { crisisScan, roleLimitsFinding, runRules, type Budget } from './run.js';
 import { dedupe, filterAllowed, sortFindings } from './filters.js';
 
 /** What checking one language needs: its pack (built-in extended by user packs) and rules. */
@@ -49,7 +49,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
   for (const l of resolved.lang === 'auto' ? available : [resolved.lang]) byLang.set(l, languageEntry(l, userPacks, resolved));
   refuseUnknownRuleKeys(resolved, available, userPacks);
 
-  const checkPart = (text: string, part: Part, context: string | undefined, lineStarts: number[]): Finding[] => {
+  const checkPart = (text: string, part: Part, context: string | undefined, lineStarts: number[], budget: Budget): Finding[] => {
     const entry = byLang.get(part.lang)!;
     const { pack } = entry;
     const sentences = sentencesOf(text.slice(part.start, part.end), part.lang, part.start, pack);
@@ -60,7 +60,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
       if (context) contextCrisis = crisisScan(sentencesOf(context, part.lang, 0, pack), pack, entry.crisisRules) !== undefined;
     }
     const crisis = hit !== undefined || contextCrisis;
-    const findings = runRules(sentences, { pack, rules: entry.rules, crisis, cache: entry.cache }, lineStarts);
+    const findings = runRules(sentences, { pack, rules: entry.rules, crisis, cache: entry.cache }, lineStarts, budget);
     const roleRule = entry.rules.find(([compiled]) => compiled.rule.category === 'role-limits');
     if (roleRule && crisis && sentences.count) {
       findings.push(roleLimitsFinding(roleRule, hit, sentences, { pack, roleLimits: resolved.roleLimits, lineStarts }));
@@ -84,11 +84,15 @@ export function createChecker(options: CheckerOptions = {}): Checker {
       // unchecked instead of being checked with another language's rules.
       const parts = all.filter((p) => byLang.has(p.lang));
       const unchecked: UncheckedParagraph[] = all.filter((p) => !byLang.has(p.lang)).map((p) => ({ lang: p.lang, range: [p.start, p.end] }));
-      let findings = parts.flatMap((part) => checkPart(text, part, context, lineStarts));
+      const budget: Budget = { left: resolved.maxFindings };
+      let findings = parts.flatMap((part) => checkPart(text, part, context, lineStarts, budget));
       findings = filterAllowed(findings, text, resolved.allow);
       findings = dedupe(findings);
       const lang = resolved.lang === 'auto' ? (mostCommon(parts.map((p) => p.lang)) ?? available[0] ?? 'en') : resolved.lang;
-      return unchecked.length ? { findings: sortFindings(findings), lang, unchecked } : { findings: sortFindings(findings), lang };
+      const result: CheckResult = { findings: sortFindings(findings), lang };
+      if (unchecked.length) result.unchecked = unchecked;
+      if (budget.at !== undefined) result.truncated = { at: budget.at, maxFindings: resolved.maxFindings };
+      return result;
     },
     clear(): void {
       for (const entry of byLang.values()) entry.cache?.clear();

@@ -43,6 +43,14 @@ export interface CheckerOptions {
    * empties the cache of a checker made with the default.
    */
   cache?: boolean;
+  /**
+   * Stop after this many findings (default 100,000; `Infinity` for no limit): the sentence that
+   * would go past it and the rest of the text are not checked, and the result says where
+   * (`truncated`). Findings take memory; this bounds a text that is one finding every few words
+   * for megabytes (about 10 times the density of real advice-heavy text), as LanguageTool's
+   * `maxErrorsPerWordRate` does.
+   */
+  maxFindings?: number;
 }
 
 /**
@@ -93,8 +101,17 @@ export const CheckerOptionsSchema = z.strictObject({
   allow: z.optional(z.array(z.string().check(z.minLength(1, 'expected a non-empty phrase')))),
   roleLimits: z.optional(RoleLimitsSchema),
   cache: z.optional(z.boolean({ error: (iss) => `expected true or false, received ${kindOf(iss.input)}` })),
+  // (zod's number refuses Infinity, the documented "no limit".)
+  maxFindings: z.optional(
+    z.custom<number>((n) => n === Infinity || (Number.isInteger(n) && (n as number) > 0), {
+      error: (iss) => `expected a positive whole number or Infinity, received ${typeof iss.input === 'number' ? String(iss.input) : kindOf(iss.input)}`,
+    }),
+  ),
   context: z.optional(z.string()),
 });
+
+/** The default of `maxFindings`: ten times the findings of 10 MB of real advice-heavy text. */
+export const MAX_FINDINGS = 100_000;
 
 /** Is `key` an option of `createChecker` (so a per-call option can say where it belongs)? */
 export function isCheckerOption(key: string): boolean {
@@ -119,6 +136,7 @@ export interface Resolved {
   /** User packs, as given. */
   packs: unknown[];
   cache: boolean;
+  maxFindings: number;
   /** The default `context` of every check. */
   context: string | undefined;
 }
@@ -153,6 +171,7 @@ export function resolveOptions(options: CheckerOptions & { context?: string }): 
     roleLimits: (given.roleLimits ?? {}) as RoleLimitsOptions,
     packs: given.packs ?? [],
     cache: given.cache !== false,
+    maxFindings: given.maxFindings ?? MAX_FINDINGS,
     context: given.context,
   };
 }

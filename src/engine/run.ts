@@ -47,10 +47,23 @@ export interface RulePass {
   cache: SentenceCache | undefined;
 }
 
-/** Findings of every rule except role-limits, placed in the whole text. */
-export function runRules(sentences: Sentences, pass: RulePass, lineStarts: number[]): Finding[] {
+/**
+ * How many findings a check may still make, shared by the parts of one text; `at` is where it
+ * stopped, once it has.
+ */
+export interface Budget {
+  left: number;
+  at?: number;
+}
+
+/**
+ * Findings of every rule except role-limits, placed in the whole text. The sentence whose
+ * findings would go past the budget, and every sentence after it, are not reported.
+ */
+export function runRules(sentences: Sentences, pass: RulePass, lineStarts: number[], budget: Budget): Finding[] {
   const findings: Finding[] = [];
   for (let i = 0; i < sentences.count; i++) {
+    if (budget.at !== undefined) break;
     let local = sentenceFindings(sentences, i, pass);
     // "Try writing it down. What do you think?": the next sentence hands the decision back, as
     // a choice cue in the same sentence would (rules that skip `choice`).
@@ -58,6 +71,11 @@ export function runRules(sentences: Sentences, pass: RulePass, lineStarts: numbe
       local = local.filter((f) => !pass.rules.some(([r]) => r.rule.id === f.ruleId && r.skip.has('choice')));
     }
     const placement = { at: sentences.offset(i), lineStarts };
+    if (local.length > budget.left) {
+      budget.at = placement.at;
+      break;
+    }
+    budget.left -= local.length;
     for (const f of local) findings.push(placeFinding(f, placement));
   }
   return findings;

@@ -66,6 +66,7 @@ export function checkAnalysed(markdown: string, a: Analysis, options: DocumentOp
   const callOptions = context === undefined ? undefined : { context };
   let findings: DocumentFinding[] = [];
   let lang: string | undefined;
+  let truncated: DocumentResult['truncated'];
   // lang 'auto': the document's language is detected once on its prose; each block then keeps
   // it unless its own words say otherwise (a quoted English passage in a Swedish handbook).
   const auto = options.lang === 'auto';
@@ -81,6 +82,7 @@ export function checkAnalysed(markdown: string, a: Analysis, options: DocumentOp
     const checker = checkerFor(options, kind === 'good' ? goodProfile : profile, blockLang);
     const res = checker.check(slice, callOptions);
     lang ??= res.lang;
+    if (res.truncated) truncated ??= { at: b.start + res.truncated.at, maxFindings: res.truncated.maxFindings };
     for (const f of res.findings) {
       const df = relocate(f, b.start, markdown, a.mask, lineStarts);
       if (kind === 'example') {
@@ -96,7 +98,9 @@ export function checkAnalysed(markdown: string, a: Analysis, options: DocumentOp
   if (level !== 'off') findings.push(...unusedFindings(markdown, a.markers, lineStarts, level));
   const plainLevel = reportLevel(options, profile, PLAIN_TEXT, 'info');
   if (plainLevel !== 'off') findings.push(...a.notices.map((n) => noticeFinding(markdown, n, lineStarts, plainLevel)));
-  return { findings: sortFindings(findings), lang: lang ?? langOf(options) };
+  const result: DocumentResult = { findings: sortFindings(findings), lang: lang ?? langOf(options) };
+  if (truncated) result.truncated = truncated;
+  return result;
 }
 
 function langOf(options: DocumentOptions): string {
@@ -162,5 +166,5 @@ export function checkInChunks(markdown: string, options: DocumentOptions): Docum
 export function checkPlain(text: string, options: DocumentOptions): DocumentResult {
   const checker = checkerFor(options, options.profile ?? defaultProfileFor('text'));
   const res = checker.check(text, options.context === undefined ? undefined : { context: options.context });
-  return { findings: res.findings, lang: res.lang };
+  return res.truncated ? { findings: res.findings, lang: res.lang, truncated: res.truncated } : { findings: res.findings, lang: res.lang };
 }

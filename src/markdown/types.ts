@@ -56,4 +56,9 @@ export interface DocumentResult {
   findings: DocumentFinding[];
   /** The language the text was checked in. */
   lang: string;
+  /**
+   * Only when it happened: a part of the document reached `maxFindings` and was checked only up
+   * to offset `at` of the text given (see `CheckResult.truncated`).
+   */
+  truncated?: { at: number; maxFindings: number };
 }
