@@ -372,7 +372,11 @@ export function isClauseStart(ctx: MatchContext, ti: number): boolean {
   else {
     const prev = toks[ti - 1]!;
     // An emoji between words ends a thought in chat ("miss you 💕 call me"), as a comma would.
-    if (!prev.word) v = CLAUSE_PUNCT.has(prev.text) || /^[.!?]+$/.test(prev.text) || PICTOGRAPH.test(prev.text);
+    if (!prev.word) {
+      // An invisible format character (a zero-width space in pasted text) is looked through.
+      const invisible = /^\p{Cf}+$/u.test(prev.text);
+      v = CLAUSE_PUNCT.has(prev.text) || /^[.!?]+$/.test(prev.text) || PICTOGRAPH.test(prev.text) || (invisible && isClauseStart(ctx, ti - 1));
+    }
     else if (ctx.clauseLinks?.has(prev.norm)) v = !!ctx.clauseOpeners?.has(prev.norm) || isClauseStart(ctx, ti - 1);
   }
   facts.clause[ti] = v ? 1 : 2;

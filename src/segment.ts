@@ -156,8 +156,12 @@ export function sentenceSpans(text: string, lang: string): Array<[number, number
 }
 
 const LOWER = /\p{Ll}/u;
-/** White space around a sentence, the zero-width space of pasted text included. */
-const SPACE = /[\s\u200B]/;
+/**
+ * White space around a sentence, with the invisible format characters of pasted text (zero-width
+ * space, byte-order mark, direction marks and overrides).
+ */
+const SPACE = /[\s\p{Cf}]/u;
+const FORMAT = /\p{Cf}/u;
 const LETTER = /\p{L}/u;
 /**
  * Where a sentence starts with a lower-case word after a full stop inside `s`: after a word of
@@ -172,9 +176,10 @@ export function lowerCaseStarts(s: string): number[] {
     if (s[i] !== '.' || s[i - 1] === '.' || s[i + 1] === '.') continue;
     let j = i + 1;
     let invisible = false;
-    for (; j < s.length && SPACE.test(s[j]!); j++) if (s[j] === '\u200B') invisible = true;
-    // A zero-width space (pasted text) hides the space the segmenter needs: any letter starts
-    // the next sentence after it ("…anxiety.\u200BIt's normal"); otherwise only a lower-case one.
+    for (; j < s.length && SPACE.test(s[j]!); j++) if (FORMAT.test(s[j]!)) invisible = true;
+    // A zero-width space or another format character (pasted text) hides the space the
+    // segmenter needs: any letter starts the next sentence after it ("…anxiety.\u200BIt's
+    // normal"); otherwise only a lower-case one.
     if (j === i + 1 || j >= s.length || !(invisible ? LETTER : LOWER).test(s[j]!)) continue;
     let w = i;
     while (w > 0 && i - w < 3 && LETTER.test(s[w - 1]!)) w--;

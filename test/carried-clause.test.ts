@@ -49,3 +49,35 @@ describe('the clause a rewrite keeps after the advice', () => {
     }
   });
 });
+
+describe('a second instruction in what the segmenter kept as one sentence', () => {
+  const texts = (text: string, lang: 'en' | 'sv' | 'da') => check(text, { lang }).findings.filter((f) => f.severity !== 'info').map((f) => f.text);
+
+  it('is reported after a full stop hidden by an invisible format character (pasted text)', () => {
+    expect(texts('HAN LYDER SOM EN PSYKOPAT.\u202D hans kone ser ud til at lide af en form for angst.', 'da')).toEqual([
+      'HAN LYDER SOM EN PSYKOPAT',
+      'hans kone ser ud til at lide af en form for angst',
+    ]);
+  });
+
+  it('is reported after a full stop, format characters and another full stop, and after a reported clause ends', () => {
+    expect(texts('det bedste er, at du siger det til hende.\u200B\uFEFF. hvorfor ik bare skrive til hende', 'da')).toEqual([
+      'det bedste er, at du siger',
+      'hvorfor ik bare skrive',
+    ]);
+    expect(texts('du siger det til hende.. hvorfor ik bare skrive til hende', 'da')).toEqual(['hvorfor ik bare skrive']);
+  });
+
+  it('is reported after a sentence end and a dash or bullet', () => {
+    const text = 'Why don’t you just talk to her?  - The only way through this is to talk to him.';
+    expect(texts(text, 'en')).toEqual(['Why don’t you just talk', 'The only way through this is to talk']);
+  });
+});
+
+describe('the rest of a clause after a sentence-wide rewrite', () => {
+  it('is joined with a space when it starts with a word', () => {
+    const text = 'din pappa låter lite knäpp om du frågar mig';
+    const top = check(text, { lang: 'sv' }).findings[0]!.suggestions[0]!;
+    expect(applySuggestion(text, top)).toMatch(/just nu om du frågar mig\.$/);
+  });
+});

@@ -17,6 +17,12 @@ const ABBREVIATIONS = new Set([
   'no',
 ]);
 
+/** Token `k` ends a sentence the segmenter kept inside this one: ".", "!", "?", "…", not an abbreviation's full stop. */
+export function endsSentence(toks: Token[], k: number): boolean {
+  const t = toks[k]!.text;
+  return SENTENCE_END.has(t) && !(t === '.' && k > 0 && ABBREVIATIONS.has(toks[k - 1]!.norm));
+}
+
 /**
  * Where the clause that holds the match ends: a hard boundary, a comma before a new clause
  * ("…, it really works"), or a link before a new subject ("…and you'll feel better").
@@ -35,8 +41,12 @@ export function clauseCut(toks: Token[], from: number, pack: CompiledPack): { en
   return { end: r, resume: commaLink ? r + 1 : r };
 }
 
-/** Sentence ends and a comma typed after one ("ok., so"): the run a clause cut steps over. */
-const endRun = (t: string) => SENTENCE_END.has(t) || t === ',';
+/**
+ * Sentence ends, a comma typed after one ("ok., so") and invisible format characters of pasted
+ * text (a zero-width space): the run a clause cut steps over.
+ */
+const endRun = (t: string) => SENTENCE_END.has(t) || t === ',' || FORMAT_ONLY.test(t);
+const FORMAT_ONLY = /^\p{Cf}+$/u;
 
 function clauseCutIndex(toks: Token[], from: number, pack: CompiledPack): number {
   const starters = pack.lexicons['newClause'];
@@ -50,11 +60,14 @@ function clauseCutIndex(toks: Token[], from: number, pack: CompiledPack): number
       continue;
     }
     if (HARD_CUT.has(t.text)) return k;
-    if (SENTENCE_END.has(t.text) && !(t.text === '.' && k > 0 && ABBREVIATIONS.has(toks[k - 1]!.norm))) {
-      // A run of them ("..", "?!") cuts at its first, when a word follows the run.
+    if (endsSentence(toks, k)) {
+      // A run of them ("..", "?!") cuts at its first, when a word follows the run, after a
+      // dash, bullet or emoji too ("…to her?  - The only way…").
       let j = k + 1;
       while (j < toks.length && endRun(toks[j]!.text)) j++;
-      if (toks[j]?.word) return k;
+      let w = j;
+      while (w < toks.length && !toks[w]!.word && !HARD_CUT.has(toks[w]!.text)) w++;
+      if (toks[w]?.word) return k;
       k = j - 1;
       continue;
     }

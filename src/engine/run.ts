@@ -8,7 +8,7 @@ import { matchAll, type Match } from '../pattern.js';
 import type { CompiledPack, CompiledRule } from './compile.js';
 import { gateOpen, guardHolds, overlapsAny, type SentenceState } from './state.js';
 import { ruleSkips, skipsEveryMatch } from './skips.js';
-import { clauseCut } from './clause.js';
+import { clauseCut, SENTENCE_END } from './clause.js';
 import { buildSuggestions, keepReferrals } from './suggest.js';
 import { makeFinding, placeFinding, type LocalFinding, type SentenceCache } from './findings.js';
 import type { Sentences } from './sentences.js';
@@ -112,36 +112,46 @@ function sentenceFindings(sentences: Sentences, i: number, pass: RulePass): Loca
 function ruleFindings(rule: CompiledRule, severity: Severity, st: SentenceState, pass: RulePass, out: LocalFinding[]): void {
   const { pack, crisis } = pass;
   const toks = st.sentence.tokens;
-  // A rewrite of the clause or sentence covers this rule's other matches up to the clause
-  // cut; after the cut the text is carried over unchanged into the rewrite, so an
+  // A rewrite of the clause or sentence covers this rule's other matches from the match to
+  // the clause cut; after the cut the text is carried over unchanged into the rewrite, so an
   // instruction there is reported as a finding of its own ("You should rest, you should eat").
-  let resumeAt = 0;
-  // Where the previous finding's rewrite keeps the writer's words after it unchanged: a
-  // sentence-wide rewrite of a later match covers only those words.
-  let carriedAt = 0;
+  // Entries are tried in pack order, so an earlier entry's match may start later in the
+  // sentence: a match before it is still reported unless that earlier finding's rewrite covers it.
+  // Each covered span: token range, and whether its end is where a rewrite carries words over.
+  const covered: Array<[number, number, boolean]> = [];
   // Before the tagger runs for it, a rule that would skip whatever it matched is not matched.
   if (rule.needsTags && st.ctx.tagged && !st.ctx.tagged() && skipsEveryMatch(rule, pack, st, crisis)) return;
+  const cutLinks = pack.lexicons['cutLinks'];
+  // After a cut at "…, and you need to…" the next match may start at its link word.
+  // A match that runs into a reported one is the same instruction seen by another entry.
+  const isCovered = (m: Match) =>
+    covered.some(([a, b]) => (m.start >= a && m.start < b && !(m.start === b - 1 && cutLinks?.seqs.has(toks[m.start]!.norm))) || (m.start < a && m.end > a));
   for (const entry of rule.matches) {
     if (!gateOpen(entry.pattern, st)) continue;
     for (const m of matchAll(entry.pattern, st.ctx)) {
-      // After a cut at "…, and you need to…" the next match may start at its link word.
-      if (m.start < resumeAt && !(m.start === resumeAt - 1 && pack.lexicons['cutLinks']?.seqs.has(toks[m.start]!.norm))) continue;
+      if (isCovered(m)) continue;
       if (ruleSkips(rule, m, pack, st, crisis)) continue;
       if (entry.unless.length && overlapsAny(entry.unless, m, st)) continue;
       if (rule.unless.length && overlapsAny(rule.unless, m, st)) continue;
       const range: [number, number] = [toks[m.start]!.start, toks[m.end - 1]!.end];
       const flagged = st.sentence.text.slice(range[0], range[1]);
+      // Where the previous finding's rewrite keeps the writer's words after it unchanged: a
+      // sentence-wide rewrite of this match covers only those words.
+      let carriedAt = 0;
+      for (const [, b, carry] of covered) if (carry && b <= m.start && b > carriedAt) carriedAt = b;
       const built = buildSuggestions(entry.suggest, m, st, pack, carriedAt);
       const suggestions = keepReferrals(built.suggestions, st, pack, crisis);
       out.push(makeFinding(rule.rule, severity, rule.rule.message.replace(/\{match\}/g, flagged), range, flagged, suggestions));
-      if (entry.suggest.some((s) => (s.replace ?? 'sentence') === 'match')) continue;
+      if (entry.suggest.some((sg) => (sg.replace ?? 'sentence') === 'match')) continue;
       const cut = clauseCut(toks, m.end, pack);
-      // The rewrite covers the rest of the sentence: this rule is done with it, unless the
-      // rewrite keeps a clause of the writer's own after it unchanged ("…, exams are brutal").
+      // The rewrite covers the rest of the sentence, unless it keeps a clause of the writer's
+      // own after it unchanged ("…, exams are brutal").
       const carried = built.carriedFrom > m.start ? built.carriedFrom : toks.length;
-      if (cut.end >= toks.length && carried >= toks.length) return;
-      resumeAt = Math.min(cut.end >= toks.length ? toks.length : cut.resume + 1, carried);
-      carriedAt = resumeAt === carried ? carried : 0;
+      const to = Math.min(cut.end >= toks.length ? toks.length : cut.resume + 1, carried);
+      // Where the rewrite stops at a carried clause or at a sentence end the segmenter missed,
+      // what follows is the writer's own: a later sentence-wide rewrite covers only that.
+      const own = (to === carried && carried < toks.length) || (cut.end < toks.length && to === cut.resume + 1 && SENTENCE_END.has(toks[cut.end]!.text));
+      covered.push([m.start, to, own]);
     }
   }
 }

@@ -6,6 +6,7 @@
 import { matchAll, type Match } from '../pattern.js';
 import type { CompiledPack, CompiledRule } from './compile.js';
 import { gateOpen, guardHolds, type SentenceState } from './state.js';
+import { endsSentence } from './clause.js';
 
 /** Punctuation that ends a clause. */
 export const CLAUSE_END = new Set([',', ';', ':', '–', '—']);
@@ -33,6 +34,11 @@ function regionsOf(pack: CompiledPack, st: SentenceState) {
         // A contrast word followed by a new clause's subject ends the report without a comma
         // (chat: "jag vet att det är jobbigt men du måste ringa henne").
         if (k > m.end && CONTRAST.has(toks[k]!.norm) && pack.lexicons['newClause']?.seqs.has(toks[k + 1]?.norm ?? '')) {
+          end = k;
+          break;
+        }
+        // A sentence end inside the sentence ("du siger det.. hvorfor ikke…") ends it too.
+        if (!toks[k]!.word && endsSentence(toks, k)) {
           end = k;
           break;
         }

@@ -29,6 +29,8 @@ function sentenceRange(st: SentenceState, from = 0): [number, number] {
   return [first.start, st.sentence.end];
 }
 
+const spaced = (rest: string) => (/^[\p{L}\p{N}]/u.test(rest) ? ' ' + rest : rest);
+
 /**
  * End of the words after `from` (up to `end`), without the punctuation that closes them; a
  * closing bracket, a per cent sign and symbols ("^^") stay. Trailing emoji are left out here and
@@ -95,7 +97,9 @@ export function buildSuggestions(templates: SuggestTemplate[], m: Match, st: Sen
   let remainder = capitalise(rawRemainder);
   const values: Record<string, string> = {
     match: spanText(toks, text, m.start, m.end),
-    rest: spanText(toks, text, m.end, Math.max(m.end, re)),
+    // A space before words, so that a template may put {rest} straight after its own words
+    // ("…slås med{rest}.": ", siger alle" and " på det sidste" both read right).
+    rest: spaced(spanText(toks, text, m.end, Math.max(m.end, re))),
     before: trimEndSeparators(spanText(toks, text, 0, m.start)),
   };
   for (const [name, [a, b]] of Object.entries(m.captures)) {
