@@ -31,7 +31,7 @@ interface Lang {
 
 const LANGS: Record<'sv' | 'da', Lang> = {
   sv: {
-    drop: 'du ni borde bör måste ska skall behöver får kanske bara verkligen nog ju typ asså ärligt talat varför inte om jag var skulle det bästa bäst vore är att enda göra mitt råd försök testa prova sluta nu och mig min mitt mina inget ingenting inga ingen',
+    drop: 'du ni borde bör måste ska skall behöver får kanske bara verkligen nog ju typ asså ärligt talat varför inte om jag var skulle det bästa bäst vore är att enda göra mitt råd försök testa prova sluta nu och mig min mitt mina inget ingenting inga ingen tycker tror',
     firstPerson: /\b(jag|mig|min|mitt)\b/iu,
     autonomy: /\?|om du vill|vad tänker du|vad tror du|du vet bäst|upp till dig/iu,
     dangling: /\b(borde|bör|måste|ska|skall|behöver)\s+(du\s+)?(jag undrar|undrar jag|jag tänker|ett alternativ)/iu,
@@ -41,9 +41,9 @@ const LANGS: Record<'sv' | 'da', Lang> = {
     frames: /jag undrar|undrar jag|jag tänker att|ett alternativ jag/giu,
   },
   da: {
-    drop: 'du i burde bør skal må har brug for at er nødt til måske bare virkelig nok jo altså sgu ærligt talt hvorfor ikke hvis jeg var dig ville det bedste bedst være så eneste gøre mit råd prøv stop med hold op nu og mig min mit mine',
+    drop: 'du i burde bør skal må har brug for at er nødt til måske bare virkelig nok jo altså sgu ærligt talt hvorfor ikke hvis jeg var dig ville det bedste bedst være så eneste gøre mit råd prøv stop med hold op nu og mig min mit mine vil',
     firstPerson: /\b(jeg|mig|min|mit)\b/iu,
-    autonomy: /\?|hvis du har lyst|hvad tænker du|hvad tror du|hvad siger du|kender selv bedst/iu,
+    autonomy: /\?|hvis du har lyst|hvad tænker du|hvad tror du|hvad siger du|kender selv bedst|op til dig/iu,
     dangling: /\b(burde|bør|skal|må)\s+(du\s+)?(jeg tænker|tænker jeg|jeg er nysgerrig|en mulighed)/iu,
     noV2: /(^|[.!?]\s+)(fordi|når|hvis|efter|før|inden|mens|selvom)\s[^.!?–]*,\s+jeg\s+(tænker|er)/iu,
     infinitive: /(?:hjælpe|mulighed|idé|dig) (?:ikke )?at (\p{L}+)/giu,
