@@ -30,6 +30,24 @@ const selfReferences: Plugin = {
 };
 
 /**
+ * The built-in packs in the bundles keep one flag and one pass example per rule (the schema's
+ * minimum): the examples are the rules' tests and documentation, which read the full packs in
+ * rules/<lang>/pack.json (shipped too) and docs/rules, and they are about a tenth of a
+ * Swedish- or Danish-only app's download (issue 17: sv alone ≤ 60 kB gzip).
+ */
+const oneExampleEach: Plugin = {
+  name: 'peerspeak-one-example-each',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]rules[\\/][a-z]{2,3}[\\/]pack\.json$/ }, async (args) => {
+      const { readFile } = await import('node:fs/promises');
+      const pack = JSON.parse(await readFile(args.path, 'utf8')) as { rules: Array<{ examples: { flag: unknown[]; pass: unknown[] } }> };
+      for (const rule of pack.rules) rule.examples = { flag: rule.examples.flag.slice(0, 1), pass: rule.examples.pass.slice(0, 1) };
+      return { contents: JSON.stringify(pack), loader: 'json' };
+    });
+  },
+};
+
+/**
  * The Markdown parser packages (ESM only; 63 packages with their dependencies, most of a
  * `check()` user's install before): bundled into `peerspeak/markdown`, ESM and CJS alike, so
  * they are build-time dependencies and `npm install peerspeak` brings 9 packages, not 72.
@@ -79,7 +97,7 @@ export default defineConfig([
     external: ['peerspeak/core'],
     noExternal: ['compromise'],
     ...quiet,
-    esbuildPlugins: [selfReferences],
+    esbuildPlugins: [selfReferences, oneExampleEach],
     banner: { js: '/*! peerspeak bundles compromise (MIT, (c) 2019 Spencer Kelly): see THIRD_PARTY_NOTICES.md */' },
   },
   {
@@ -91,7 +109,7 @@ export default defineConfig([
     dts: true,
     platform: 'neutral',
     external: ['peerspeak', 'peerspeak/core'],
-    esbuildPlugins: [selfReferences],
+    esbuildPlugins: [selfReferences, oneExampleEach],
   },
   {
     // Subpaths. `peerspeak/markdown` has no Node imports of its own (browser-safe); building it
@@ -106,7 +124,7 @@ export default defineConfig([
     // One file per entry (no shared chunk between markdown and config).
     splitting: false,
     ...quiet,
-    esbuildPlugins: [selfReferences],
+    esbuildPlugins: [selfReferences, oneExampleEach],
   },
   {
     ...common,
@@ -117,7 +135,7 @@ export default defineConfig([
     external: ['peerspeak'],
     noExternal: markdownDeps,
     ...quiet,
-    esbuildPlugins: [selfReferences],
+    esbuildPlugins: [selfReferences, oneExampleEach],
   },
   {
     ...common,
@@ -127,7 +145,7 @@ export default defineConfig([
     platform: 'node',
     banner: { js: '#!/usr/bin/env node' },
     external: ['peerspeak', 'peerspeak/all', 'peerspeak/lsp', 'peerspeak/markdown', 'peerspeak/config', 'peerspeak/rules/sv', 'peerspeak/rules/da'],
-    esbuildPlugins: [selfReferences],
+    esbuildPlugins: [selfReferences, oneExampleEach],
   },
   {
     // The language server (`peerspeak lsp --stdio`, or `peerspeak/lsp` for embedding).
@@ -137,7 +155,7 @@ export default defineConfig([
     dts: true,
     platform: 'node',
     external: ['peerspeak', 'peerspeak/all', 'peerspeak/rules/sv', 'peerspeak/rules/da', 'peerspeak/markdown', 'peerspeak/config'],
-    esbuildPlugins: [selfReferences],
+    esbuildPlugins: [selfReferences, oneExampleEach],
   },
   {
     // The textlint rule (`peerspeak/textlint`): ESM and CJS, since textlint loads rules both ways.
@@ -147,6 +165,6 @@ export default defineConfig([
     dts: true,
     platform: 'node',
     external: ['peerspeak', 'peerspeak/all'],
-    esbuildPlugins: [selfReferences],
+    esbuildPlugins: [selfReferences, oneExampleEach],
   },
 ]);

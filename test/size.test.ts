@@ -24,7 +24,7 @@ import { bundleSizes } from '../scripts/bundle-size.mjs';
 import { root } from './helpers.js';
 
 const KB = 1024;
-const BUDGET = { core: 185 * KB, svAlone: 62 * KB, daAlone: 62 * KB, sv: 33 * KB, da: 33 * KB };
+const BUDGET = { core: 180 * KB, svAlone: 60 * KB, daAlone: 60 * KB, sv: 30 * KB, da: 30 * KB };
 type Size = { gzip: number; inputs: string[]; text: string };
 
 describe('browser bundle size (esbuild, minified, gzip)', () => {
