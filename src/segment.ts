@@ -174,13 +174,15 @@ export function lowerCaseStarts(s: string): number[] {
   const cuts: number[] = [];
   for (let i = 1; i < s.length - 2; i++) {
     if (s[i] !== '.' || s[i - 1] === '.' || s[i + 1] === '.') continue;
-    let j = i + 1;
+    // A comma typed after the full stop ("ok., so", "ham., Eftersom") does not join the sentences.
+    const comma = s[i + 1] === ',';
+    let j = i + 1 + (comma ? 1 : 0);
     let invisible = false;
     for (; j < s.length && SPACE.test(s[j]!); j++) if (FORMAT.test(s[j]!)) invisible = true;
     // A zero-width space or another format character (pasted text) hides the space the
     // segmenter needs: any letter starts the next sentence after it ("…anxiety.\u200BIt's
-    // normal"); otherwise only a lower-case one.
-    if (j === i + 1 || j >= s.length || !(invisible ? LETTER : LOWER).test(s[j]!)) continue;
+    // normal"), as after a full stop and a comma; otherwise only a lower-case one.
+    if (j === i + 1 + (comma ? 1 : 0) || j >= s.length || !(invisible || comma ? LETTER : LOWER).test(s[j]!)) continue;
     let w = i;
     while (w > 0 && i - w < 3 && LETTER.test(s[w - 1]!)) w--;
     if (i - w < 2 || (w > 0 && s[w - 1] === '.')) continue;

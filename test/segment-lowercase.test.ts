@@ -16,6 +16,12 @@ describe('sentences that start in lower case', () => {
     expect(sentences('i tried that. call her tomorrow.')).toEqual(['i tried that.', 'call her tomorrow.']);
     expect(sentences('ok. i think you should go.')).toEqual(['ok.', 'i think you should go.']);
     expect(sentences('jag förstår. ring henne i morgon', 'sv')).toEqual(['jag förstår.', 'ring henne i morgon']);
+    // A comma typed after the full stop: any letter starts the next sentence.
+    expect(sentences('Ikke ring til ham igen., Inden du bestemmer dig, så ring til din søster.', 'da')).toEqual([
+      'Ikke ring til ham igen.,',
+      'Inden du bestemmer dig, så ring til din søster.',
+    ]);
+    expect(sentences('ok., so call her')).toEqual(['ok.,', 'so call her']);
     // Pasted text: a zero-width space where the space was, before a capital too.
     expect(sentences('It is anxiety.\u200BIt is normal, don\'t worry.')).toEqual(['It is anxiety.', 'It is normal, don\'t worry.']);
   });
