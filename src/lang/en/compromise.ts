@@ -19,6 +19,7 @@ declare const require: (id: string) => unknown;
 interface Compromise {
   nlp: typeof nlpType;
   conjugate(v: string, m: unknown): Record<string, string> | undefined;
+  toInfinitive(v: string, m: unknown, tense: string): string;
   model: unknown;
   lexicon: Record<string, string>;
 }
@@ -29,11 +30,13 @@ function compromise(): Compromise {
     const mod = require('compromise/two') as { default?: typeof nlpType } & typeof nlpType;
     const nlp = mod.default ?? mod;
     const model = (nlp as unknown as { model(): unknown }).model();
+    const verb = (nlp as unknown as {
+      methods(): { two: { transform: { verb: Pick<Compromise, 'conjugate' | 'toInfinitive'> } } };
+    }).methods().two.transform.verb;
     loaded = {
       nlp,
-      conjugate: (nlp as unknown as {
-        methods(): { two: { transform: { verb: { conjugate(v: string, m: unknown): Record<string, string> } } } };
-      }).methods().two.transform.verb.conjugate,
+      conjugate: verb.conjugate,
+      toInfinitive: verb.toInfinitive,
       model,
       lexicon: (model as { one: { lexicon: Record<string, string> } }).one.lexicon,
     };
@@ -47,6 +50,8 @@ export function warmUpEnglish(): void {
 }
 
 export const conjugate = (v: string): Record<string, string> | undefined => compromise().conjugate(v, compromise().model);
+/** The base form of a past-tense verb ("started" → "start", "got" → "get"). */
+export const infinitiveOfPast = (v: string): string => compromise().toInfinitive(v, compromise().model, 'PastTense');
 export const lexiconTag = (w: string): string | undefined => {
   const lex = compromise().lexicon;
   return Object.hasOwn(lex, w) ? lex[w] : undefined;

@@ -138,11 +138,13 @@ function markImperatives(sentence: Sentence, tags: Array<Set<string>>): void {
     const atClauseStart = i === 0 || (!toks[i - 1]!.word && CLAUSE_PUNCT.has(toks[i - 1]!.text)) || LEADERS.has(toks[i - 1]!.norm);
     if (tg.has('Singular') && !tg.has('Pronoun') && next0 &&
       (REFLEXIVE.has(next0.norm) || (atClauseStart && POSSESSIVE_YOU.has(next0.norm)))) tg.add('Infinitive');
+    // An adjective never takes a reflexive object: before one it is the verb ("shut yourself away").
+    else if (tg.has('Adjective') && next0 && REFLEXIVE.has(next0.norm) && mayBeBaseVerb(t.norm)) tg.add('Infinitive');
     // A clause that starts with a word that may be a verb, followed by what can only begin its
     // object or particle ("Pick two things…", "Email or message the team", "Write down a
     // few…"): the verb reading. A noun there would need its own verb first ("Close friends are").
     else if (atClauseStart && next0 && !tg.has('Pronoun') && (tg.has('Singular') || tg.has('Noun')) && mayBeBaseVerb(t.norm) &&
-      objectFollows(toks, i + 1) && (mayBeVerb(t.norm) || joinedToVerb(toks, tags, i))) tg.add('Infinitive');
+      objectFollows(toks, i + 1) && (mayBeVerb(t.norm) || joinedToVerb(toks, tags, i) || !finiteInClause(toks, tags, i + 1))) tg.add('Infinitive');
     const gerund = tg.has('Gerund');
     if (!(tg.has('Infinitive') || tg.has('Imperative') || gerund) || tg.has('PastTense') || tg.has('Pronoun')) continue;
     const next = toks[i + 1];
@@ -164,6 +166,8 @@ function markImperatives(sentence: Sentence, tags: Array<Set<string>>): void {
     const g = governor(toks, i);
     const gov = g >= 0 ? toks[g]!.norm : '';
     if (!pleaseBefore && GOVERNS_INFINITIVE.has(gov)) continue;
+    // "friends that, um, kind of give you…": a verb right after a relative pronoun is that clause's verb.
+    if (!pleaseBefore && RELATIVES.has(gov)) continue;
     // "I usually write it down", "they always say": a present tense under its subject.
     if (!pleaseBefore && PERSONAL_SUBJECTS.has(subjectBefore(toks, tags, g))) continue;
     if (!pleaseBefore && LINKED.has(gov) && gov !== 'but' && sharesGovernor(toks, tags, g)) continue;
@@ -206,6 +210,8 @@ function markImperatives(sentence: Sentence, tags: Array<Set<string>>): void {
   }
 }
 
+const HEDGES = new Set(['kind', 'sort']);
+const RELATIVES = new Set(['that', 'who', 'which']);
 const FILLERS = new Set(['um', 'umm', 'uh', 'uhh', 'er', 'erm', 'hmm', 'mm']);
 const OPENERS = new Set(['but', 'then']);
 /** Links before an opener ("and then call") leave the decision to the clause logic below. */
@@ -228,6 +234,11 @@ function governor(toks: Token[], i: number): number {
     if (t.word) {
       if (OPENERS.has(t.norm)) return k;
       if (COORD_ADVERBS.has(t.norm) || FILLERS.has(t.norm)) continue;
+      // The hedges "kind of", "sort of" are adverbs of the verb group ("kind of take it slow").
+      if (t.norm === 'of' && HEDGES.has(toks[k - 1]?.norm ?? '')) {
+        k--;
+        continue;
+      }
       return k;
     }
     if (t.text === '-' || t.text === '‐') continue;
@@ -281,6 +292,16 @@ function sharesGovernor(toks: Token[], tags: Array<Set<string>>, link: number): 
       const g = governor(toks, k);
       return g >= 0 && (GOVERNS_INFINITIVE.has(toks[g]!.norm) || PERSONAL_SUBJECTS.has(subjectBefore(toks, tags, g)));
     }
+  }
+  return false;
+}
+
+/** Whether the clause from token `k` to its end holds a finite verb ("Dinner every night was late"). */
+function finiteInClause(toks: Token[], tags: Array<Set<string>>, k: number): boolean {
+  for (; k < toks.length; k++) {
+    const t = toks[k]!;
+    if (!t.word && (CLAUSE_PUNCT.has(t.text) || SENTENCE_PUNCT.has(t.text))) return false;
+    if (t.word && (isFinite(tags[k]!) || WITH_FINITE.test(t.norm) || AUXILIARIES.has(t.norm))) return true;
   }
   return false;
 }
@@ -342,6 +363,7 @@ const NOT_BASE_VERB = new Set([
 const ADJECTIVE_VERBS = new Set([
   'open', 'slow', 'calm', 'clean', 'clear', 'free', 'empty', 'close', 'dry', 'warm', 'quiet', 'chill', 'relax', 'settle', 'ease', 'lighten', 'cool',
   'stay', 'fix', 'right', 'better', 'wise', 'even', 'level', 'steady', 'still', 'smooth', 'tidy', 'loose', 'narrow', 'thin', 'double', 'separate',
+  'shut', 'ready', 'busy',
 ]);
 /**
  * Word endings that are never a base-form verb in practice: plural or 3rd-person -s (but not

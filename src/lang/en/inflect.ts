@@ -5,7 +5,7 @@
  */
 import { lowerFirst } from '../../rewrite.js';
 import { splitLeadingLetters, trimEndNonWord } from '../../linear.js';
-import { compromiseLoaded, conjugate, lexiconTag, preTagged } from './compromise.js';
+import { compromiseLoaded, conjugate, infinitiveOfPast, lexiconTag, preTagged } from './compromise.js';
 
 /** Adverbs that may stand inside a verb group ("and just make…", "could then make"). */
 export const COORD_ADVERBS = new Set(['just', 'also', 'then', 'really', 'maybe', 'perhaps', 'always', 'simply', 'gently', 'slowly', 'still', 'even']);
@@ -196,4 +196,19 @@ export function personObject(words: string): string {
 /** "Your boss" → "has your boss", "They are nuts" → "have they"; '' when not certain. */
 export function personAsked(words: string): string {
   return personOf(words)?.[1] ?? '';
+}
+
+/**
+ * "started looking after yourself" → "start looking after yourself": the phrase's first word in
+ * its base form when it is a past tense ("It's time you started…" offered as "…to start…").
+ */
+export function basePhrase(phrase: string): string {
+  const m = /^(\p{L}+)(.*)$/su.exec(phrase);
+  if (!m) return phrase;
+  const [, first, rest] = m as unknown as [string, string, string];
+  const lower = first.toLowerCase();
+  const past = lexiconTag(lower) === 'PastTense' || (/[a-z]ed$/.test(lower) && lexiconTag(lower) === undefined);
+  if (!past) return phrase;
+  const base = infinitiveOfPast(lower);
+  return base && base !== lower ? base + rest : phrase;
 }
