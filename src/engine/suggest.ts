@@ -43,7 +43,7 @@ function restEnd(toks: Token[], from: number, end = toks.length): number {
 }
 
 const NOT_ASCII = /[^\x00-\x7f]/;
-const TRAILING = /^(?:[\p{P}\s]|\p{Extended_Pictographic}|\p{Emoji_Modifier}|\uFE0F|\u200D)*$/u;
+const TRAILING = /^[\p{P}\s\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F\u200D]*$/u;
 /** One emoji as typed: with its skin tone or presentation selector, and ZWJ sequences whole (👩🏾‍💻). */
 const EMOJI = /\p{Extended_Pictographic}(?:\p{Emoji_Modifier}|\uFE0F)*(?:\u200D\p{Extended_Pictographic}(?:\p{Emoji_Modifier}|\uFE0F)*)*/gu;
 

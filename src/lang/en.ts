@@ -7,7 +7,7 @@
  */
 import type { LanguageSupport } from './types.js';
 import { mayHaveTag, tagSentence } from './en/imperatives.js';
-import { basePhrase, firstPerson, gerundPhrase, personAsked, personObject } from './en/inflect.js';
+import { basePhrase, firstPerson, gerundPhrase, mightPhrase, personAsked, personObject } from './en/inflect.js';
 
 export { warmUpEnglish } from './en/compromise.js';
 export { gerundOf, gerundPhrase, firstPerson } from './en/inflect.js';
@@ -22,5 +22,6 @@ export const en: LanguageSupport = {
     person: personObject,
     personhas: personAsked,
     base: basePhrase,
+    might: mightPhrase,
   },
 };

@@ -212,3 +212,21 @@ export function basePhrase(phrase: string): string {
   const base = infinitiveOfPast(lower);
   return base && base !== lower ? base + rest : phrase;
 }
+
+/** A will-form at the start of a warning and what it becomes: the subject, then "might". */
+const WILL_START =
+  /^(you|it|things|this|that|they|he|she)(?:'ll|’ll| will| are going to| is going to|'re going to|’re going to|'s going to|’s going to|'re gonna|’re gonna| are gonna|'d|’d| would| could| may| might)\s+(?:(?:only|just|definitely|surely|certainly|totally|really|probably)\s+)?(\S.*)$/isu;
+const WILL_SLANG = /^(?:youll|ull)\s+(?:(?:only|just|definitely|surely|totally|really)\s+)?(\S.*)$/isu;
+
+/**
+ * "you'll regret it" → "you might regret it", "it will only get worse" → "it might get worse": a
+ * warning's outcome as a possibility the writer is worried about, not a prediction. Empty when
+ * the phrase does not start with a subject and a will-form ("or else…"), so the template that
+ * asked for it is not offered.
+ */
+export function mightPhrase(phrase: string): string {
+  const m = WILL_START.exec(phrase.trim());
+  if (m) return `${m[1]!.toLowerCase()} might ${m[2]}`;
+  const s = WILL_SLANG.exec(phrase.trim());
+  return s ? `you might ${s[1]}` : '';
+}
