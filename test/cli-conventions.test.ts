@@ -20,7 +20,7 @@ const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(repo, 'dist', 'cli.js');
 
 const MODAL = 'You should call your doctor.';
-const ALWAYS = 'You always do this.'; // its top suggestion has a [slot] to fill
+const ALWAYS = 'Everyone should go to therapy.'; // its top suggestion has a [slot] to fill
 const FIXED_MODAL = 'I wonder if it might help to call your doctor — what do you think?';
 
 const { root, project } = tempProjects('peerspeak-cli-conv-');
@@ -43,7 +43,7 @@ describe('--fix and --fix-dry-run', () => {
     expect(fixed).toBe(`${FIXED_MODAL}\n${ALWAYS}\n`);
     const [result] = JSON.parse(r.stdout) as Array<{ findings: Array<{ ruleId: string; line: number }>; output: string }>;
     // The slotted finding remains, at its place in the fixed file; it fails the run.
-    expect(result!.findings.map((f) => [f.ruleId, f.line])).toEqual([['generalising/always-never', 2]]);
+    expect(result!.findings.map((f) => [f.ruleId, f.line])).toEqual([['generalising/everyone-should', 2]]);
     expect(result!.output).toBe(fixed);
     expect(r.code).toBe(1);
   });

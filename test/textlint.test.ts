@@ -125,9 +125,9 @@ describe('peerspeak/textlint', () => {
 
   it('--fix never writes a [slot], and leaves headings, table headers and link text alone', async () => {
     const text = [
-      '# You always do this',
+      '# Everyone should go to therapy',
       '',
-      'You always do this.',
+      'Everyone should go to therapy.',
       '',
       '| You should call your doctor | b |',
       '|---|---|',
@@ -148,8 +148,8 @@ describe('peerspeak/textlint', () => {
     expect(lint.messages.find((m) => m.line === 3)!.suggestions?.[0]?.fix.text).toContain('[');
     const fixed = await kernel.fixText(text, optionsFor({ profile: 'chat' }));
     const lines = fixed.output.split('\n');
-    expect(lines[0]).toBe('# You always do this');
-    expect(lines[2]).toBe('You always do this.');
+    expect(lines[0]).toBe('# Everyone should go to therapy');
+    expect(lines[2]).toBe('Everyone should go to therapy.');
     expect(lines[4]).toBe('| You should call your doctor | b |');
     expect(lines[6]).toMatch(/^\| I wonder if it might help to call your doctor/);
     expect(lines[8]).toBe('Read [you should call your doctor](https://example.com) first.');
