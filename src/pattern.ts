@@ -24,7 +24,7 @@
  * @module
  */
 import type { Token } from './segment.js';
-import { normalize } from './segment.js';
+import { isInvisible, normalize } from './segment.js';
 
 export const MAX_ELEMENTS = 24;
 export const MAX_GAP = 12;
@@ -374,8 +374,7 @@ export function isClauseStart(ctx: MatchContext, ti: number): boolean {
     // An emoji between words ends a thought in chat ("miss you 💕 call me"), as a comma would.
     if (!prev.word) {
       // An invisible format character (a zero-width space in pasted text) is looked through.
-      const invisible = /^\p{Cf}+$/u.test(prev.text);
-      v = CLAUSE_PUNCT.has(prev.text) || /^[.!?]+$/.test(prev.text) || PICTOGRAPH.test(prev.text) || (invisible && isClauseStart(ctx, ti - 1));
+      v = CLAUSE_PUNCT.has(prev.text) || /^[.!?]+$/.test(prev.text) || PICTOGRAPH.test(prev.text) || (isInvisible(prev.text) && isClauseStart(ctx, ti - 1));
     }
     else if (ctx.clauseLinks?.has(prev.norm)) v = !!ctx.clauseOpeners?.has(prev.norm) || isClauseStart(ctx, ti - 1);
   }

@@ -162,6 +162,9 @@ const LOWER = /\p{Ll}/u;
  */
 const SPACE = /[\s\p{Cf}]/u;
 const FORMAT = /\p{Cf}/u;
+const FORMAT_ONLY = /^\p{Cf}+$/u;
+/** A token of invisible format characters only (a zero-width space in pasted text): looked through at clause edges. */
+export const isInvisible = (text: string): boolean => FORMAT_ONLY.test(text);
 const LETTER = /\p{L}/u;
 /**
  * Where a sentence starts with a lower-case word after a full stop inside `s`: after a word of

@@ -3,7 +3,7 @@
  * follows the cut over unchanged.
  * @module
  */
-import type { Token } from '../segment.js';
+import { isInvisible, type Token } from '../segment.js';
 import type { CompiledPack } from './compile.js';
 
 const HARD_CUT = new Set([';', ':', '–', '—']);
@@ -45,8 +45,7 @@ export function clauseCut(toks: Token[], from: number, pack: CompiledPack): { en
  * Sentence ends, a comma typed after one ("ok., so") and invisible format characters of pasted
  * text (a zero-width space): the run a clause cut steps over.
  */
-const endRun = (t: string) => SENTENCE_END.has(t) || t === ',' || FORMAT_ONLY.test(t);
-const FORMAT_ONLY = /^\p{Cf}+$/u;
+const endRun = (t: string) => SENTENCE_END.has(t) || t === ',' || isInvisible(t);
 
 function clauseCutIndex(toks: Token[], from: number, pack: CompiledPack): number {
   const starters = pack.lexicons['newClause'];
